@@ -1,0 +1,46 @@
+# The whole interface: `make help` lists it. Every target sets itself up:
+# a .venv is created from the pinned requirements on first use.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints an end-of-life notice on every build (see README, "Outlook").
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build check test bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site-deps  ## Serve the site on http://127.0.0.1:8000, reloading on edits
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.site-deps  ## Build the site strictly into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.site-deps  ## Validate data/ alone: one line per problem
+	$(BIN)/python -m macros check
+
+test: $(VENV)/.test-deps  ## Run every test (unit, built site, browser)
+	$(BIN)/python -m tests.browser.find_chromium
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-deps  ## Print build time, scaling and page weight figures
+	$(BIN)/python scripts/bench.py
+
+clean:  ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,136 @@
+"""The validated data, indexed by id: the only thing the renderers receive.
+
+`load_catalog(root)` reads, shape-checks and rule-checks data/ once; it raises
+DataInvalid with every problem, or returns a Catalog. The result is cached by the
+data files' modification times, so the build, the page hook and `make check` share
+one validation per change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .dataset import SHARED_FILES, Dataset, data_files, read_dataset
+from .errors import DataInvalid
+from .rules import check
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record is written: for 'edit this' links."""
+
+    file: str
+    line: int
+
+
+class Catalog:
+    """Sources, criteria, frameworks, FAQ, scenarios and the tree, validated and indexed."""
+
+    def __init__(self, ds: Dataset) -> None:
+        assert ds.sources and ds.criteria and ds.faq and ds.scenarios and ds.tree
+        self._ds = ds
+        self.sources = {s.id: s for s in ds.sources.model.sources}
+        self.groups = {g.id: g for g in ds.criteria.model.groups}
+        self.criteria = {c.id: c for c in ds.criteria.model.criteria}
+        self.frameworks = {f.model.id: f.model for f in sorted(ds.frameworks, key=lambda f: f.model.name.lower())}
+        self.faq_categories = {c.id: c for c in ds.faq.model.categories}
+        self.faq = {e.id: e for e in ds.faq.model.faq}
+        self.scenarios = {s.id: s for s in ds.scenarios.model.scenarios}
+        self.tree = ds.tree.model
+        self.questions = {q.id: q for q in self.tree.questions}
+        self.results = {r.id: r for r in self.tree.results}
+
+    # --- views -------------------------------------------------------------------------
+
+    def criteria_in(self, group_id: str) -> list[m.Criterion]:
+        return [c for c in self.criteria.values() if c.group == group_id]
+
+    def value(self, framework_id: str, criterion_id: str) -> m.Value:
+        return self.frameworks[framework_id].values[criterion_id]
+
+    def differs(self, criterion_id: str) -> bool:
+        """True when frameworks give different (level, verdict) pairs for a criterion."""
+        pairs = {(v.level, v.verdict) for v in (f.values[criterion_id] for f in self.frameworks.values())}
+        return len(pairs) > 1
+
+    def faq_in(self, category_id: str) -> list[m.FaqEntry]:
+        return [e for e in self.faq.values() if e.category == category_id]
+
+    def scenarios_recommending(self, framework_id: str) -> list[m.Scenario]:
+        return [s for s in self.scenarios.values() if framework_id in s.recommend]
+
+    def faq_about(self, framework_id: str) -> list[m.FaqEntry]:
+        return [e for e in self.faq.values() if framework_id in e.related.frameworks]
+
+    def faq_about_criterion(self, criterion_id: str) -> list[m.FaqEntry]:
+        return [e for e in self.faq.values() if criterion_id in e.related.criteria]
+
+    def scenarios_citing(self, criterion_id: str) -> list[m.Scenario]:
+        return [s for s in self.scenarios.values() if any(r.criterion == criterion_id for r in s.reasons)]
+
+    def faq_for_scenario(self, scenario_id: str) -> list[m.FaqEntry]:
+        """FAQ entries linked with a scenario, from either side of the link."""
+        scenario = self.scenarios[scenario_id]
+        ids = list(scenario.related_faq) + [e.id for e in self.faq.values() if scenario_id in e.related.scenarios]
+        return [self.faq[i] for i in dict.fromkeys(ids)]
+
+    # --- where records are written -------------------------------------------------------
+
+    @cached_property
+    def origins(self) -> dict[tuple[str, str], Origin]:
+        """(kind, id) -> file and line, for every record."""
+        ds, out = self._ds, {}
+        listed: list[tuple[str, Any, str]] = [
+            ("source", ds.sources, "sources"),
+            ("criterion", ds.criteria, "criteria"),
+            ("faq", ds.faq, "faq"),
+            ("scenario", ds.scenarios, "scenarios"),
+        ]
+        for kind, parsed, key in listed:
+            for i, item in enumerate(getattr(parsed.model, key)):
+                out[(kind, item.id)] = Origin(parsed.doc.file, parsed.doc.where((key, i))[0])
+        for fw in ds.frameworks:
+            out[("framework", fw.model.id)] = Origin(fw.doc.file, 1)
+            for cid in fw.model.values:
+                out[(f"value:{fw.model.id}", cid)] = Origin(fw.doc.file, fw.doc.where(("values", cid))[0])
+        tree = ds.tree
+        for key in ("questions", "results"):
+            for i, node in enumerate(getattr(tree.model, key)):
+                out[("tree", node.id)] = Origin(tree.doc.file, tree.doc.where((key, i))[0])
+        return out
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read and validate data/ under `root`; raise DataInvalid listing every problem."""
+    root = root.resolve()
+    stamp = _stamp(root)
+    if root in _cache and _cache[root][0] == stamp:
+        return _cache[root][1]
+    ds, errors = read_dataset(root)
+    errors += check(ds)  # rules skip files that failed, so every visible problem is reported
+    if errors:
+        raise DataInvalid(errors)
+    catalog = Catalog(ds)
+    _cache[root] = (stamp, catalog)
+    return catalog
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    stamps = []
+    for path in data_files(root):
+        try:
+            st = path.stat()
+            stamps.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((str(path), 0, 0))
+    return tuple(stamps)
+
+
+__all__ = ["Catalog", "Origin", "load_catalog", "SHARED_FILES"]

@@ -1,0 +1,62 @@
+"""Shared test helpers: copy the project, build it, serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the site's sources in `dest`, optionally with another data/ folder."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if data is not None:
+        shutil.rmtree(dest / "data")
+        shutil.copytree(data, dest / "data")
+    return dest
+
+
+def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, as CI runs it."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+class SiteServer:
+    """A static server for a built site on 127.0.0.1; bind first, so the URL is known before the build."""
+
+    def __init__(self) -> None:
+        self._server: ThreadingHTTPServer | None = None
+        self._sock = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler, bind_and_activate=True)
+        self.url = f"http://127.0.0.1:{self._sock.server_address[1]}/"
+
+    def serve(self, directory: Path) -> None:
+        self._sock.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(directory))  # type: ignore[assignment]
+        threading.Thread(target=self._sock.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._sock.shutdown()
+        self._sock.server_close()
