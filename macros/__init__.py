@@ -33,21 +33,20 @@ def define_env(env: Any) -> None:
     pages.write_generated(root / env.conf["docs_dir"], catalog)
     env.conf["nav"] = pages.expand_nav(env.conf["nav"], catalog)
     repo_url = env.conf["repo_url"] or ""
-    for name, renderer in pages.MACROS.items():
-        env.macro(_bind(env, catalog, renderer, repo_url), name)
+    for name in pages.MACROS:
+        env.macro(_bind(env, catalog, name, pages.renderer, repo_url), name)
 
 
-def _bind(env: Any, catalog: Any, renderer: Callable[..., str], repo_url: str) -> Callable[..., str]:
+def _bind(env: Any, catalog: Any, name: str, find: Callable[[str], Callable[..., str]], repo_url: str) -> Callable[..., str]:
     from .links import Linker
     from .render import Page
 
     def macro(*args: Any, **kwargs: Any) -> str:
         page = Page(url=env.page.url, title=env.page.title, linker=Linker(env.page.url, repo_url.rstrip("/")))
-        html = renderer(catalog, page, *args, **kwargs)
+        html = find(name)(catalog, page, *args, **kwargs)
         env.page.meta.update(page.head)  # e.g. JSON-LD, which overrides/main.html puts in <head>
         return html
 
-    macro.__name__ = renderer.__name__
-    macro.__doc__ = renderer.__doc__
+    macro.__name__ = name
     return macro
 

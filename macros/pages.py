@@ -8,6 +8,7 @@ other site generators that read mkdocs.yml.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -20,8 +21,27 @@ GENERATED_MARK = "{# generated from data/ by macros/pages.py: edit the data, not
 FRAMEWORKS_DIR = "frameworks"
 FRAMEWORKS_INDEX = f"{FRAMEWORKS_DIR}/index.md"
 
-# name in a page's {{ … }} -> renderer(catalog, page, **kwargs) -> HTML/Markdown
-MACROS: dict[str, Callable[..., str]] = {}
+# A page's {{ name(…) }} -> "module:function" in macros/render/, called as
+# function(catalog, page, …) and returning the HTML/Markdown to put in its place.
+MACROS: dict[str, str] = {
+    "verdict_at_a_glance": "home:verdict_at_a_glance",
+    "recently_verified": "recent:recently_verified",
+    "comparison_table": "compare:comparison_table",
+    "level_legend": "compare:level_legend",
+    "framework_list": "profiles:framework_list",
+    "framework_profile": "profiles:framework_profile",
+    "faq": "faq:faq",
+    "scenarios": "scenarios:scenarios",
+    "bibliography": "sources:bibliography",
+    "decision_tree": "tree:decision_tree",
+    "data_reference": "reference:data_reference",
+}
+
+
+def renderer(name: str) -> Callable[..., str]:
+    """The function behind macro `name`."""
+    module, _, function = MACROS[name].partition(":")
+    return getattr(importlib.import_module(f".render.{module}", __package__), function)
 
 
 def generated(catalog: Catalog) -> dict[str, str]:

@@ -1,0 +1,1 @@
+// Component script: see site.js for how it is mounted.
