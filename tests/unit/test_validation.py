@@ -1,0 +1,234 @@
+"""Every class of bad input yields one clear line: file, line, column, field path, what was expected, a hint."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.errors import DataError, DataInvalid
+from tests.unit.conftest import DataCopy
+
+
+TEMPLATING_VALUE = "    level: third-party\n    verdict: Through a library\n    explanation: Neither framework bundles a template engine.\n    sources: [beta-docs]\n"
+
+
+def problems(data: DataCopy) -> list[DataError]:
+    with pytest.raises(DataInvalid) as caught:
+        load_catalog(data.root)
+    return caught.value.errors
+
+
+def only(data: DataCopy) -> DataError:
+    found = problems(data)
+    assert len(found) == 1, "\n".join(map(str, found))
+    return found[0]
+
+
+def test_minimal_data_is_valid(data: DataCopy) -> None:
+    catalog = load_catalog(data.root)
+    assert list(catalog.frameworks) == ["alpha", "beta"]
+
+
+def test_yaml_syntax_error_names_file_and_line(data: DataCopy) -> None:
+    data.replace("scenarios.yaml", "    title: A small app", "    title: [A small app")
+    error = only(data)
+    assert (error.file, error.line) == ("data/scenarios.yaml", data.line_of("scenarios.yaml", "A small app") + 1)
+    assert "YAML syntax error" in error.message
+
+
+def test_duplicate_key_is_refused(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    publisher: Alpha project\n", "    publisher: Alpha project\n    title: Again\n")
+    error = only(data)
+    assert error.file == "data/sources.yaml"
+    assert error.line == data.line_of("sources.yaml", "title: Again")
+    assert 'duplicate key "title"' in error.message
+    assert "only once" in error.hint
+
+
+def test_wrong_type_says_what_was_expected(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "    name: Templates", "    name: [Templates]")
+    error = only(data)
+    assert str(error) == (
+        f"data/criteria.yaml:{data.line_of('criteria.yaml', 'name: [Templates]')}:5: criteria[1].name: "
+        "expected text; got list ['Templates'] (put the value in quotes)"
+    )
+
+
+def test_missing_required_field(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "    question: Does it render HTML templates?\n", "")
+    error = only(data)
+    assert error.path == "criteria[1].question"
+    assert error.message == "missing required field 'question'"
+    assert error.line == data.line_of("criteria.yaml", "id: templating")
+
+
+def test_unknown_field_suggests_the_right_one(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "    at_a_glance: true", "    at_a_glace: true")
+    error = only(data)
+    assert (error.path, error.message, error.hint) == ("criteria[0].at_a_glace", "unknown field 'at_a_glace'", "did you mean 'at_a_glance'?")
+
+
+def test_quoted_date_is_refused(data: DataCopy) -> None:
+    data.replace("sources.yaml", "read: 2026-11-01", 'read: "2026-11-01"')
+    error = only(data)
+    assert error.path == "sources[0].read"
+    assert "expected a date" in error.message and "unquoted" in error.hint
+
+
+def test_id_must_be_kebab_case(data: DataCopy) -> None:
+    data.replace("faq.yaml", "  - id: which-language", "  - id: Which_Language")
+    found = problems(data)
+    assert any(e.path == "faq[0].id" and "not a kebab-case id" in e.message for e in found), found
+
+
+def test_duplicate_id(data: DataCopy) -> None:
+    data.replace("scenarios.yaml", "  - id: either", "  - id: small-app")
+    found = problems(data)
+    dup = [e for e in found if "duplicate id" in e.message]
+    assert len(dup) == 1 and dup[0].path == "scenarios[1].id"
+    assert f"already used at line {data.line_of('scenarios.yaml', 'id: small-app')}" in dup[0].hint
+
+
+def test_unknown_reference_with_did_you_mean(data: DataCopy) -> None:
+    data.replace("faq.yaml", "      criteria: [language]", "      criteria: [languge]")
+    error = only(data)
+    assert str(error) == (
+        f"data/faq.yaml:{data.line_of('faq.yaml', 'criteria: [languge]')}:18: faq[0].related.criteria[0]: "
+        "unknown criterion 'languge' (did you mean 'language'?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("criteria.yaml", "group: core", "group: cores", "unknown group 'cores'"),
+        ("scenarios.yaml", "recommend: [alpha]", "recommend: [gamma]", "unknown framework 'gamma'"),
+        ("scenarios.yaml", "      - criterion: language", "      - criterion: speed", "unknown criterion 'speed'"),
+        ("decision-tree.yaml", "scenario: small-app", "scenario: tiny-app", "unknown scenario 'tiny-app'"),
+        ("frameworks/alpha.yaml", "language: {value: AlphaScript, sources: [alpha-docs]", "language: {value: AlphaScript, sources: [alpha-doc]", "unknown source 'alpha-doc'"),
+        ("scenarios.yaml", "related_faq: [which-language]", "related_faq: [what-language]", "unknown FAQ entry 'what-language'"),
+    ],
+)
+def test_every_kind_of_reference_is_checked(data: DataCopy, file: str, old: str, new: str, message: str) -> None:
+    data.replace(file, old, new)
+    found = problems(data)
+    assert any(e.message == message and e.file == f"data/{file}" for e in found), "\n".join(map(str, found))
+
+
+def test_claim_must_cite_an_article(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "      - source: some-article", "      - source: alpha-docs")
+    error = only(data)
+    assert error.path == "criteria[0].claims[0].source"
+    assert error.message == "source 'alpha-docs' is not an article"
+
+
+def test_framework_must_value_every_criterion(data: DataCopy) -> None:
+    text = data.path("frameworks/beta.yaml").read_text()
+    data.write("frameworks/beta.yaml", text[: text.index("  templating:")])
+    error = only(data)
+    assert (error.file, error.path) == ("data/frameworks/beta.yaml", "values")
+    assert error.message == "no value for criteria: templating"
+    assert "unknown" in error.hint
+
+
+def test_unknown_value_is_allowed_without_sources(data: DataCopy) -> None:
+    data.replace("frameworks/beta.yaml", TEMPLATING_VALUE, TEMPLATING_VALUE.replace("third-party", "unknown").replace("    sources: [beta-docs]\n", ""))
+    assert load_catalog(data.root).value("beta", "templating").level == "unknown"
+
+
+def test_value_without_sources_is_refused(data: DataCopy) -> None:
+    data.replace("frameworks/beta.yaml", TEMPLATING_VALUE, TEMPLATING_VALUE.replace("[beta-docs]", "[]"))
+    error = only(data)
+    assert error.path == "values.templating.sources" and error.message == "a value needs at least one source"
+
+
+def test_framework_file_name_must_match_id(data: DataCopy) -> None:
+    data.replace("frameworks/beta.yaml", "id: beta", "id: gamma")
+    found = problems(data)
+    assert any(e.message == "id 'gamma' does not match the file name" for e in found), found
+
+
+def test_tree_cycle_is_reported(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "{id: large, label: Large, next: result-either}", "{id: large, label: Large, next: team}")
+    found = problems(data)
+    assert any(e.message == "cycle: team > size > team" for e in found), found
+    assert any(e.message == "result 'result-either' is unreachable from the root" for e in found), found
+
+
+def test_tree_unreachable_question(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "{id: both, label: Both, next: size}", "{id: both, label: Both, next: result-either}")
+    error = only(data)
+    assert error.message == "question 'size' is unreachable from the root"
+
+
+def test_tree_root_must_be_a_question(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "root: team", "root: result-alpha")
+    found = problems(data)
+    assert any(e.message == "root 'result-alpha' is a result" for e in found), found
+
+
+def test_tree_depth_is_limited(data: DataCopy) -> None:
+    chain = "".join(
+        f"  - id: q{i}\n    question: Step {i}?\n    help: Pick one.\n    answers:\n"
+        f"      - {{id: a, label: A, next: {'q' + str(i + 1) if i < 7 else 'result-alpha'}}}\n"
+        f"      - {{id: b, label: B, next: result-either}}\n"
+        for i in range(1, 8)
+    )
+    data.replace("decision-tree.yaml", "results:", chain + "results:")
+    data.replace("decision-tree.yaml", "{id: large, label: Large, next: result-either}", "{id: large, label: Large, next: q1}")
+    found = problems(data)
+    assert any("asks more than 6 questions" in e.message for e in found), found
+
+
+def test_raw_html_is_refused(data: DataCopy) -> None:
+    data.replace("scenarios.yaml", "One developer builds a small internal tool.", "One developer builds a <b>small</b> tool.")
+    error = only(data)
+    assert error.path == "scenarios[0].situation"
+    assert error.message.startswith("raw HTML is not allowed")
+
+
+def test_links_must_be_https(data: DataCopy) -> None:
+    data.replace("scenarios.yaml", "One developer builds a small internal tool.", "See [this](javascript:alert(1)).")
+    error = only(data)
+    assert "must be an https:// URL" in error.message
+
+
+def test_source_url_must_be_https(data: DataCopy) -> None:
+    data.replace("sources.yaml", "url: https://alpha.example.org/docs/", "url: http://alpha.example.org/docs/")
+    error = only(data)
+    assert error.path == "sources[0].url" and "https://" in error.message
+
+
+def test_empty_file(data: DataCopy) -> None:
+    data.write("scenarios.yaml", "")
+    found = problems(data)
+    assert any(e.file == "data/scenarios.yaml" and e.message == "file is empty; expected a YAML mapping" for e in found), found
+
+
+def test_missing_file(data: DataCopy) -> None:
+    data.path("faq.yaml").unlink()
+    found = problems(data)
+    assert any(e.file == "data/faq.yaml" and e.message == "file is missing" for e in found), found
+
+
+def test_all_errors_are_reported_at_once(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "group: core", "group: cores")
+    data.replace("sources.yaml", "kind: official-docs", "kind: docs")
+    data.replace("faq.yaml", "      criteria: [language]", "      criteria: [languge]")
+    found = problems(data)
+    assert {e.file for e in found} == {"data/criteria.yaml", "data/sources.yaml", "data/faq.yaml"}
+
+
+def test_faq_answer_length(data: DataCopy) -> None:
+    text = data.path("faq.yaml").read_text()
+    start = text.index("    answer: >-")
+    end = text.index("    related:")
+    data.write("faq.yaml", text[:start] + "    answer: Too short.\n" + text[end:])
+    error = only(data)
+    assert error.message == "answer has 2 words; expected 40 to 150"
+
+
+def test_unused_source_is_reported(data: DataCopy) -> None:
+    data.replace("sources.yaml", "sources:\n", "sources:\n  - id: nobody-cites-me\n    title: T\n    publisher: P\n    url: https://x.example.org/\n    kind: community\n    read: 2026-01-01\n")
+    error = only(data)
+    assert error.message == "source 'nobody-cites-me' is not cited by any fact"
