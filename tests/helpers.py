@@ -18,10 +18,11 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A copy of the site's sources in `dest`, optionally with another data/ folder."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(src, dest / part)
     if data is not None:
