@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check test bench clean
+.PHONY: help serve build check schema test bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,13 +27,16 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	touch $@
 
 serve: $(VENV)/.site-deps  ## Serve the site on http://127.0.0.1:8000, reloading on edits
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ KB_STRICT=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.site-deps  ## Build the site strictly into site/
 	$(BIN)/mkdocs build --strict
 
 check: $(VENV)/.site-deps  ## Validate data/ alone: one line per problem
 	$(BIN)/python -m macros check
+
+schema: $(VENV)/.site-deps  ## Regenerate data/schema/ from macros/model.py
+	$(BIN)/python -m macros schema
 
 test: $(VENV)/.test-deps  ## Run every test (unit, built site, browser)
 	$(BIN)/python -m tests.browser.find_chromium

@@ -48,6 +48,15 @@ def conventions(anchor: str | None = None) -> str:
     return "about/conventions/" + (f"#{anchor}" if anchor else "")
 
 
+def export(name: str = "") -> str:
+    """A file of the JSON export (macros/export.py), e.g. "knowledge.json"; the folder when empty."""
+    return f"data/v1/{name}"
+
+
+def data_reference(anchor: str | None = None) -> str:
+    return "contribute/data-reference/" + (f"#{anchor}" if anchor else "")
+
+
 @dataclass(frozen=True)
 class Linker:
     """Makes site-root paths relative to one page, and builds links out to the repository."""

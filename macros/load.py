@@ -62,7 +62,8 @@ def read(path: Path, root: Path) -> tuple[Document | None, list[DataError]]:
         hint = "each key may appear only once in a mapping" if "duplicate key" in problem else "check indentation and quoting"
         return None, [DataError(rel, line, column, "", f"YAML syntax error: {problem}", hint)]
     except (YAMLError, UnicodeDecodeError, OSError) as exc:
-        return None, [DataError(rel, 1, 1, "", f"cannot read file: {exc}", "save it as UTF-8 YAML")]
+        reason = " ".join(str(exc).split())  # one error, one line
+        return None, [DataError(rel, 1, 1, "", f"cannot read file: {reason}", "save it as UTF-8 YAML")]
     if node is None:
         return None, [DataError(rel, 1, 1, "", "file is empty; expected a YAML mapping", "see the data reference page")]
     doc = Document(rel, None)

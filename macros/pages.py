@@ -3,7 +3,8 @@
 One page per framework file is written to docs/frameworks/<id>.md (git-ignored) before
 MkDocs collects its files, so adding data/frameworks/<id>.yaml adds a page with no
 other edit. Plain files on disk (rather than an MkDocs hook) keep this portable to
-other site generators that read mkdocs.yml.
+other site generators that read mkdocs.yml. The JSON export (macros/export.py) is
+written the same way, to docs/data/v1/.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import export
 from .catalog import Catalog
 from .render import plain
 
@@ -45,8 +47,11 @@ def renderer(name: str) -> Callable[..., str]:
 
 
 def generated(catalog: Catalog) -> dict[str, str]:
-    """Path under docs/ -> content, for every generated page."""
-    return {f"{FRAMEWORKS_DIR}/{fw.id}.md": _framework_stub(fw.id, fw.name, plain(fw.summary)) for fw in catalog.frameworks.values()}
+    """Path under docs/ -> content, for every generated page and file."""
+    pages = {f"{FRAMEWORKS_DIR}/{fw.id}.md": _framework_stub(fw.id, fw.name, plain(fw.summary)) for fw in catalog.frameworks.values()}
+    # The JSON export (/data/v1/…), published as static files beside the pages.
+    exported = {f"{export.EXPORT_DIR}/{name}": text for name, text in export.files(catalog, export.build_date()).items()}
+    return pages | exported
 
 
 def _framework_stub(framework_id: str, name: str, description: str) -> str:

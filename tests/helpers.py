@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros", "overrides"]
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
