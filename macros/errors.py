@@ -19,6 +19,12 @@ class DataError:
     message: str  # what is wrong, and what was expected
     hint: str = ""  # how to fix it, when we can tell
 
+    def __post_init__(self) -> None:
+        # Paths and messages quote what the file holds, which may be anything:
+        # keep each error on one readable line of bounded length.
+        for name in ("path", "message", "hint"):
+            object.__setattr__(self, name, _one_line(getattr(self, name)))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
@@ -31,6 +37,15 @@ class DataError:
             text += f" ({self.hint})"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::error file={self.file},line={self.line},col={self.column}::{text}"
+
+
+_FIELD_LIMIT = 300
+_CONTROL = {i: f"\\x{i:02x}" for i in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
+
+
+def _one_line(text: str) -> str:
+    text = text.translate(_CONTROL)
+    return text if len(text) <= _FIELD_LIMIT else text[: _FIELD_LIMIT - 1] + "…"
 
 
 class DataInvalid(Exception):

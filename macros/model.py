@@ -19,6 +19,9 @@ KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # script. `<` followed by a letter, `/`, `!` or `?` starts a tag, comment or
 # processing instruction; "a < b" and "<=" stay allowed.
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+# Character references are refused too: some templates (Material's title and
+# description) decode them, which would turn "&lt;" back into a tag.
+_CHAR_REF = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 # Markdown links and images: the target must be an https URL.
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -30,6 +33,8 @@ def _markdown(text: str) -> str:
             "raw HTML is not allowed in text fields; write Markdown instead "
             "(for a literal '<', put a space after it)"
         )
+    if _CHAR_REF.search(text):
+        raise ValueError("character references such as '&lt;' are not allowed in text; write the character itself")
     for target in _MD_LINK.findall(text) + _MD_REF_DEF.findall(text):
         if not target.startswith("https://"):
             raise ValueError(f"link target '{target}' must be an https:// URL")

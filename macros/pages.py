@@ -9,6 +9,7 @@ written the same way, to docs/data/v1/.
 
 from __future__ import annotations
 
+import html
 import importlib
 import json
 from collections.abc import Callable
@@ -55,7 +56,8 @@ def generated(catalog: Catalog) -> dict[str, str]:
 
 
 def _framework_stub(framework_id: str, name: str, description: str) -> str:
-    front = {"title": name, "description": description}
+    # Material prints page.meta.description into an attribute unescaped: escape it here.
+    front = {"title": name, "description": html.escape(description, quote=True)}
     # JSON is valid YAML, and escapes whatever the name or summary holds.
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()] + ["---"]
     return "\n".join(lines + [GENERATED_MARK, "", f"{{{{ framework_profile({json.dumps(framework_id)}) }}}}", ""])

@@ -32,19 +32,25 @@ def _to_data_error(doc: Document, model: type[BaseModel], err: Any) -> DataError
         hint = did_you_mean(str(name), allowed) or f"allowed fields: {', '.join(allowed)}"
         return doc.error(loc, f"unknown field '{name}'", hint)
     if kind == "string_pattern_mismatch" and "[a-z0-9]" in str(err.get("ctx", {}).get("pattern", "")):
-        return doc.error(loc, f"'{value}' is not a kebab-case id", "use lowercase letters, digits and single hyphens, e.g. 'async-support'")
+        return doc.error(loc, f"{_short(value)} is not a kebab-case id", "use lowercase letters, digits and single hyphens, e.g. 'async-support'")
     if kind == "literal_error":
         expected = err["ctx"]["expected"]
-        return doc.error(loc, f"expected one of {expected}; got {value!r}", did_you_mean(str(value), _literals(expected)))
+        return doc.error(loc, f"expected one of {expected}; got {_short(value)}", did_you_mean(str(value), _literals(expected)))
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return doc.error(loc, f"expected a date (YYYY-MM-DD); got {value!r}", "write the date unquoted, e.g. 2026-11-25")
+        return doc.error(loc, f"expected a date (YYYY-MM-DD); got {_short(value)}", "write the date unquoted, e.g. 2026-11-25")
     if kind == "string_type":
-        return doc.error(loc, f"expected text; got {type(value).__name__} {value!r}", "put the value in quotes")
+        return doc.error(loc, f"expected text; got {type(value).__name__} {_short(value)}", "put the value in quotes")
     if kind in ("list_type", "dict_type", "model_type"):
         expected = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
         return doc.error(loc, f"expected {expected}; got {type(value).__name__}", described)
     message = err["msg"].removeprefix("Value error, ")
     return doc.error(loc, message[0].lower() + message[1:], described if kind != "value_error" else "")
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """The offending value as the file holds it, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _field_owner(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, str | int]:

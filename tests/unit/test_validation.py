@@ -232,3 +232,23 @@ def test_unused_source_is_reported(data: DataCopy) -> None:
     data.replace("sources.yaml", "sources:\n", "sources:\n  - id: nobody-cites-me\n    title: T\n    publisher: P\n    url: https://x.example.org/\n    kind: community\n    read: 2026-01-01\n")
     error = only(data)
     assert error.message == "source 'nobody-cites-me' is not cited by any fact"
+
+
+def test_character_references_are_refused(data: DataCopy) -> None:
+    data.replace("scenarios.yaml", "One developer builds a small internal tool.", "One developer builds a &lt;small&gt; tool.")
+    error = only(data)
+    assert error.path == "scenarios[0].situation"
+    assert error.message.startswith("character references such as '&lt;' are not allowed")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("base: &b {x: 1}\nsources: *b\n", "anchors and aliases (&name, *name) are not allowed"),
+        ("sources: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object:os.system is not allowed"),
+    ],
+)
+def test_yaml_features_the_data_does_not_use_are_refused(data: DataCopy, text: str, message: str) -> None:
+    data.write("sources.yaml", text)
+    found = [e for e in problems(data) if e.file == "data/sources.yaml"]
+    assert found and found[0].message == message, found
