@@ -16,7 +16,20 @@ from typing import Any
 from . import model as m
 from .dataset import SHARED_FILES, Dataset, data_files, read_dataset
 from .errors import DataInvalid
-from .rules import check
+from .rules import check, references
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A record that cites a source, for the source list's links back.
+
+    kind is "criterion" (an article claim about it), "value" (a framework's value for
+    criterion `id`), "fact" (a framework profile field named `id`), "faq" or "scenario".
+    """
+
+    kind: str
+    id: str
+    framework: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,32 @@ class Catalog:
         ids = list(scenario.related_faq) + [e.id for e in self.faq.values() if scenario_id in e.related.scenarios]
         return [self.faq[i] for i in dict.fromkeys(ids)]
 
+    def scenarios_for_faq(self, entry_id: str) -> list[m.Scenario]:
+        """Scenarios linked with a FAQ entry, from either side of the link."""
+        entry = self.faq[entry_id]
+        ids = list(entry.related.scenarios) + [s.id for s in self.scenarios.values() if entry_id in s.related_faq]
+        return [self.scenarios[i] for i in dict.fromkeys(ids)]
+
+    @cached_property
+    def citations(self) -> dict[str, list[Citation]]:
+        """Source id -> every record citing it (once each), from the rules' list of references."""
+        out: dict[str, list[Citation]] = {sid: [] for sid in self.sources}
+        for ref in references(self._ds):
+            if ref.kind in ("source", "article"):
+                citation = self._citing(ref.at, ref.loc)
+                if citation not in out[ref.id]:
+                    out[ref.id].append(citation)
+        return out
+
+    def _citing(self, at: Any, loc: tuple[Any, ...]) -> Citation:
+        ds = self._ds
+        for parsed, key, kind in ((ds.criteria, "criteria", "criterion"), (ds.faq, "faq", "faq"), (ds.scenarios, "scenarios", "scenario")):
+            if at is parsed:  # loc is (key, index, ...)
+                return Citation(kind, getattr(at.model, key)[loc[1]].id)
+        if any(at is fw for fw in ds.frameworks):
+            return Citation("value", loc[1], at.model.id) if loc[0] == "values" else Citation("fact", loc[0], at.model.id)
+        raise ValueError(f"a source is cited from {at.doc.file} at {loc}, which the source list cannot link to")
+
     # --- where records are written -------------------------------------------------------
 
     @cached_property
@@ -133,4 +172,4 @@ def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamps)
 
 
-__all__ = ["Catalog", "Origin", "load_catalog", "SHARED_FILES"]
+__all__ = ["Catalog", "Citation", "Origin", "load_catalog", "SHARED_FILES"]

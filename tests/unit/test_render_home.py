@@ -1,0 +1,43 @@
+"""The home page's verdict at a glance: the at_a_glance criteria, each linked to its row."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.links import Linker
+from macros.pages import renderer
+from macros.render import Page, plain
+from macros.render.home import verdict_at_a_glance
+from tests.dom import from_markdown
+from tests.helpers import ROOT
+from tests.unit.conftest import DataCopy
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def home() -> Page:
+    return Page(url="", title="Home", linker=Linker("", "https://github.com/o/r"))
+
+
+def test_the_macro_is_registered() -> None:
+    assert renderer("verdict_at_a_glance") is verdict_at_a_glance
+
+
+@pytest.mark.parametrize("root", [MINIMAL, ROOT], ids=["minimal", "real"])
+def test_rows_are_the_chosen_criteria_linked_to_the_table(root: object) -> None:
+    catalog = load_catalog(root)  # type: ignore[arg-type]
+    out = from_markdown(verdict_at_a_glance(catalog, home()))
+    chosen = [c for c in catalog.criteria.values() if c.at_a_glance]
+    rows = out.find("tbody").find_all("tr")
+    assert [r.find("a", "kb-compare__name").attrs["href"] for r in rows] == [f"compare/#{c.id}" for c in chosen]
+    assert [th.text() for th in out.find("thead").find_all("th")] == ["Criterion"] + [f.name for f in catalog.frameworks.values()]
+    for row, criterion in zip(rows, chosen):
+        verdicts = [p.text() for p in row.find_all("p", "kb-compare__verdict")]
+        assert verdicts == [plain(f.values[criterion.id].verdict) for f in catalog.frameworks.values()]
+
+
+def test_data_with_no_chosen_criterion_fails_loudly(data: DataCopy) -> None:
+    data.replace("criteria.yaml", "    at_a_glance: true\n", "")
+    with pytest.raises(ValueError, match="no criterion has at_a_glance: true"):
+        verdict_at_a_glance(load_catalog(data.root), home())

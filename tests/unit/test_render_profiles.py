@@ -1,0 +1,72 @@
+"""Framework pages: the list of frameworks and one profile per framework file."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.catalog import Catalog, load_catalog
+from macros.links import Linker
+from macros.pages import renderer
+from macros.render import Page, plain
+from macros.render.profiles import FACTS, fact_anchor, framework_list, framework_profile
+from tests.dom import from_markdown
+from tests.helpers import ROOT
+from tests.unit.conftest import DataCopy
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="module", params=["minimal", "real"])
+def catalog(request: pytest.FixtureRequest) -> Catalog:
+    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
+
+
+def page(url: str) -> Page:
+    return Page(url=url, title="Profile", linker=Linker(url, "https://github.com/o/r"))
+
+
+def test_the_macros_are_registered() -> None:
+    assert renderer("framework_profile") is framework_profile
+    assert renderer("framework_list") is framework_list
+
+
+def test_the_list_has_a_card_per_framework(catalog: Catalog) -> None:
+    out = from_markdown(framework_list(catalog, page("frameworks/")))
+    titles = [(a.text(), a.attrs["href"]) for a in (p.find("a") for p in out.find_all("p", "kb-card__title"))]
+    assert titles == [(fw.name, f"{fw.id}/") for fw in catalog.frameworks.values()]
+
+
+def test_a_profile_has_the_facts_every_value_grouped_and_the_entries_about_it(catalog: Catalog) -> None:
+    for fw in catalog.frameworks.values():
+        out = from_markdown(framework_profile(catalog, page(f"frameworks/{fw.id}/"), fw.id))
+        facts = out.find("dl", "kb-facts__list")
+        assert [item.attrs.get("id") for item in facts.find_all("div", "kb-facts__item")] == [fact_anchor(f) for f in FACTS] + [None]
+        assert out.by_id("fact-licence").find("dd").text().startswith(plain(fw.licence.value))
+        for group in catalog.groups.values():
+            heading = out.by_id(f"group-{group.id}")
+            assert heading.tag == "h3" and heading.text() == group.name
+        items = out.find_all("div", "kb-values__item")
+        assert [i.attrs["id"] for i in items] == [c.id for g in catalog.groups for c in catalog.criteria_in(g)]
+        for item in items:
+            value = fw.values[item.attrs["id"]]
+            assert item.find("dt").find("a").attrs["href"] == f"../../compare/#{item.attrs['id']}"
+            assert item.find("p", "kb-values__verdict").text() == plain(value.verdict)
+        scenarios = [a.attrs["href"] for a in out.find_all("a") if "scenarios/#" in a.attrs["href"]]
+        assert scenarios == [f"../../scenarios/#{s.id}" for s in catalog.scenarios_recommending(fw.id)]
+        questions = [a.attrs["href"] for a in out.find_all("a") if "faq/#" in a.attrs["href"]]
+        assert questions == [f"../../faq/#{e.id}" for e in catalog.faq_about(fw.id)]
+
+
+def test_a_framework_no_scenario_or_question_names_says_so(data: DataCopy) -> None:
+    alpha = data.path("frameworks/alpha.yaml").read_text(encoding="utf-8")
+    data.write("frameworks/gamma.yaml", alpha.replace("id: alpha", "id: gamma").replace("name: Alpha", "name: Gamma"))
+    catalog = load_catalog(data.root)
+    out = from_markdown(framework_profile(catalog, page("frameworks/gamma/"), "gamma"))
+    assert "No scenario recommends Gamma yet" in out.text()
+    assert "No FAQ entry is about Gamma yet" in out.text()
+    assert out.find_all("ul", "kb-linklist") == []
+
+
+def test_an_unknown_framework_fails_loudly() -> None:
+    with pytest.raises(ValueError, match="no data/frameworks/gamma.yaml"):
+        framework_profile(load_catalog(MINIMAL), page("frameworks/gamma/"), "gamma")

@@ -1,0 +1,71 @@
+"""The source list: numbered as everywhere else, each source linking back to every entry citing it."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.catalog import Catalog, Citation, load_catalog
+from macros.links import Linker
+from macros.pages import renderer
+from macros.render import Page, plain
+from macros.render.marks import numbers
+from macros.render.sources import backlinks, bibliography
+from macros.rules import references
+from tests.dom import from_markdown
+from tests.helpers import ROOT
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="module", params=["minimal", "real"])
+def catalog(request: pytest.FixtureRequest) -> Catalog:
+    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
+
+
+def test_the_macro_is_registered() -> None:
+    assert renderer("bibliography") is bibliography
+
+
+def test_sources_are_numbered_in_file_order() -> None:
+    catalog = load_catalog(MINIMAL)
+    assert numbers(catalog) == {"alpha-docs": 1, "beta-docs": 2, "some-article": 3}
+
+
+def test_citations_name_every_kind_of_citing_entry() -> None:
+    catalog = load_catalog(MINIMAL)
+    assert catalog.citations["alpha-docs"] == [
+        Citation("criterion", "language"),  # the claim's "what is true"
+        Citation("fact", "language", "alpha"), Citation("fact", "runtime", "alpha"), Citation("fact", "category", "alpha"),
+        Citation("fact", "first_release", "alpha"), Citation("fact", "latest_release", "alpha"),
+        Citation("fact", "licence", "alpha"), Citation("fact", "governance", "alpha"),
+        Citation("value", "language", "alpha"), Citation("value", "templating", "alpha"),
+        Citation("faq", "which-language"), Citation("scenario", "small-app"),
+    ]
+    assert catalog.citations["some-article"] == [Citation("criterion", "language"), Citation("faq", "which-language")]
+
+
+def test_every_cited_source_has_its_citers(catalog: Catalog) -> None:
+    cited = {ref.id for ref in references(catalog._ds) if ref.kind in ("source", "article")}
+    assert {sid for sid, found in catalog.citations.items() if found} == cited
+
+
+def test_backlinks_are_grouped_and_point_at_the_entries() -> None:
+    catalog = load_catalog(MINIMAL)
+    found = {label: [(b.text, b.target) for b in links] for label, links in backlinks(catalog, "alpha-docs")}
+    assert found["Compared in"] == [("Language", "compare/#language"), ("Templates", "compare/#templating")]
+    assert found["Framework facts"][0] == ("Alpha: language", "frameworks/alpha/#fact-language")
+    assert found["Framework facts"][-1] == ("Alpha: governance", "frameworks/alpha/#fact-governance")
+    assert found["FAQ"] == [(plain(catalog.faq["which-language"].question), "faq/#which-language")]
+    assert found["Scenarios"] == [("A small app", "scenarios/#small-app")]
+
+
+def test_the_list_has_every_source_with_its_anchor_number_and_links_back(catalog: Catalog) -> None:
+    page = Page(url="sources/", title="Sources", linker=Linker("sources/", "https://github.com/o/r"))
+    out = from_markdown(bibliography(catalog, page))
+    items = out.find("ol", "kb-sources").find_all("li", "kb-source")
+    assert [(li.attrs["id"], li.attrs["value"]) for li in items] == [(f"src-{s}", str(n)) for s, n in numbers(catalog).items()]
+    for li, source in zip(items, catalog.sources.values()):
+        assert li.find("p", "kb-source__title").find("a").attrs["href"] == source.url
+        shown = [a.attrs["href"] for a in li.find("ul", "kb-related").find_all("a")]
+        assert shown == [page.link(b.target) for _, links in backlinks(catalog, source.id) for b in links]
+        assert shown, f"{source.id} links back to nothing"
