@@ -45,6 +45,9 @@ QUERIES = [
     ("nestjs", ["faq/#express-complex-apps"]),
     ("serverless", ["scenarios/#serverless-hosting", "faq/#hosting"]),
     ("template engine", ["faq/#templates"]),
+    ("gunicorn", ["faq/#hosting"]),
+    ("celery", ["faq/#cpu-heavy-work"]),
+    ("cpu cores", ["faq/#express-concurrency"]),
 ]
 
 # Reads the visible result sections in order, as site paths ("faq/#typing"), dropping the ?h= highlight query.
