@@ -16,8 +16,13 @@ from typing import Any, Callable
 def define_env(env: Any) -> None:
     # The plugin imports this package once and never reloads it; forgetting the
     # submodules makes `mkdocs serve` pick up edits to them on the next rebuild.
+    # The package's attributes must go too: `from . import model` reads them first.
+    package = sys.modules[__name__]
     for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
         del sys.modules[name]
+        child = name.split(".")[1]
+        if child in vars(package):
+            delattr(package, child)
     pages = importlib.import_module(".pages", __name__)
     from mkdocs.exceptions import PluginError
 
