@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check schema test bench clean
+.PHONY: help serve build check schema test bench audit clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,15 @@ test: $(VENV)/.test-deps  ## Run every test (unit, built site, browser)
 
 bench: $(VENV)/.test-deps  ## Print build time, scaling and page weight figures
 	$(BIN)/python scripts/bench.py
+
+# The npm tools of `make audit` (exact versions in package-lock.json); install
+# scripts stay off: vnu-jar's would download a Java runtime, the system's is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+audit: $(VENV)/.test-deps node_modules/.installed  ## HTML validity (Nu checker) and Lighthouse scores; needs Java and Node.js
+	$(BIN)/python scripts/audit.py
 
 clean:  ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .hypothesis

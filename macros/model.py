@@ -35,9 +35,18 @@ def _markdown(text: str) -> str:
         )
     if _CHAR_REF.search(text):
         raise ValueError("character references such as '&lt;' are not allowed in text; write the character itself")
+    if "![" in text:
+        raise ValueError("images are not allowed in text fields: each would make readers' browsers call another site")
     for target in _MD_LINK.findall(text) + _MD_REF_DEF.findall(text):
         if not target.startswith("https://"):
             raise ValueError(f"link target '{target}' must be an https:// URL")
+    return text
+
+
+def _no_template(text: str) -> str:
+    # A framework's name is the title of its page, and mkdocs-macros renders page titles as Jinja templates.
+    if "{" in text or "}" in text:
+        raise ValueError("a framework name may not contain '{' or '}': it becomes a page title, which is rendered as a template")
     return text
 
 
@@ -158,7 +167,7 @@ class Value(Strict):
 
 class Framework(Strict):
     id: Id = Field(description="Must equal the file name without .yaml.")
-    name: Line = Field(description="Display name.")
+    name: Annotated[Line, AfterValidator(_no_template)] = Field(description="Display name; also its page's title.")
     summary: Markdown = Field(description="Two or three sentences: what it is and who it suits.")
     homepage: Url = Field(description="Official home page.")
     repository: Url = Field(description="Source repository.")
