@@ -156,11 +156,12 @@ def framework_ids_match_file_names(ds: Dataset) -> list[DataError]:
 def references_resolve(ds: Dataset) -> list[DataError]:
     """Every id used as a reference names an existing record of the right kind."""
     ids = known_ids(ds)
+    lookup = {kind: set(values) for kind, values in ids.items()}  # sets: linear in the number of references
     errors = []
     for ref in references(ds):
-        if ref.kind not in ids or ref.id in ids[ref.kind]:
+        if ref.kind not in lookup or ref.id in lookup[ref.kind]:
             continue
-        if ref.kind == "article" and ref.id in ids.get("source", []):
+        if ref.kind == "article" and ref.id in lookup.get("source", ()):
             errors.append(ref.at.error(ref.loc, f"source '{ref.id}' is not an article", "claims must cite a source of kind 'article'"))
             continue
         noun = "source of kind 'article'" if ref.kind == "article" else ref.kind

@@ -8,6 +8,7 @@ the build instead of shipping a blank.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@functools.lru_cache(maxsize=4096)
 def md(text: str) -> Markup:
-    """Block Markdown from the data -> HTML."""
+    """Block Markdown from the data -> HTML (cached: the same text appears on several pages)."""
     _markdown.reset()
     return Markup(_markdown.convert(text))
 
