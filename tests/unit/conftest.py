@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.catalog import Catalog, load_catalog
 from tests.helpers import ROOT
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -33,6 +34,12 @@ class DataCopy:
         """1-based line of the n-th line containing `needle`."""
         hits = [i for i, line in enumerate(self.path(rel).read_text(encoding="utf-8").splitlines(), 1) if needle in line]
         return hits[occurrence - 1]
+
+
+@pytest.fixture(scope="module", params=["minimal", "real"])
+def catalog(request: pytest.FixtureRequest) -> Catalog:
+    """The minimal fixture data, then the real data/: renderers must handle both."""
+    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.catalog import Catalog, load_catalog
+from macros.catalog import Catalog
 from macros.links import Linker
 from macros.model import Level, Verdict
 from macros.pages import renderer
@@ -12,15 +12,8 @@ from macros.render import Page, plain
 from macros.render.compare import comparison_table, level_legend, levels_used
 from macros.render.marks import LEVELS, VERDICTS, numbers
 from tests.dom import Node, from_markdown
-from tests.helpers import ROOT
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REPO = "https://github.com/o/r"
-
-
-@pytest.fixture(scope="module", params=["minimal", "real"])
-def catalog(request: pytest.FixtureRequest) -> Catalog:
-    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
 
 
 def page(url: str = "compare/", title: str = "Compare") -> Page:

@@ -16,11 +16,6 @@ from tests.unit.conftest import DataCopy
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
-@pytest.fixture(scope="module", params=["minimal", "real"])
-def catalog(request: pytest.FixtureRequest) -> Catalog:
-    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
-
-
 def page(url: str) -> Page:
     return Page(url=url, title="Profile", linker=Linker(url, "https://github.com/o/r"))
 

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from macros.catalog import Catalog, load_catalog
+from macros.catalog import Catalog
 from macros.links import Linker
 from macros.pages import renderer
 from macros.render import Page, plain
 from macros.render.scenarios import scenarios
 from tests.dom import Node, from_markdown
-from tests.helpers import ROOT
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REPO = "https://github.com/o/r"
-
-
-@pytest.fixture(scope="module", params=["minimal", "real"])
-def catalog(request: pytest.FixtureRequest) -> Catalog:
-    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,6 @@ from tests.helpers import ROOT
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
-@pytest.fixture(scope="module", params=["minimal", "real"])
-def catalog(request: pytest.FixtureRequest) -> Catalog:
-    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
-
-
 def test_the_macro_is_registered() -> None:
     assert renderer("bibliography") is bibliography
 

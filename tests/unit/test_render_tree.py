@@ -22,11 +22,6 @@ from tests.helpers import ROOT
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
-@pytest.fixture(scope="module", params=["minimal", "real"])
-def catalog(request: pytest.FixtureRequest) -> Catalog:
-    return load_catalog(MINIMAL if request.param == "minimal" else ROOT)
-
-
 def _page() -> Page:
     return Page(url="decide/", title="Which should I choose?", linker=Linker("decide/", "https://github.com/o/r"))
 
