@@ -50,6 +50,8 @@ def _bind(env: Any, catalog: Any, name: str, find: Callable[[str], Callable[...,
         page = Page(url=env.page.url, title=env.page.title, linker=Linker(env.page.url, repo_url.rstrip("/")))
         html = find(name)(catalog, page, *args, **kwargs)
         env.page.meta.update(page.head)  # e.g. JSON-LD, which overrides/main.html puts in <head>
+        if page.edit_url:
+            env.page.edit_url = page.edit_url
         return html
 
     macro.__name__ = name

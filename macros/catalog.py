@@ -1,9 +1,8 @@
 """The validated data, indexed by id: the only thing the renderers receive.
 
 `load_catalog(root)` reads, shape-checks and rule-checks data/ once; it raises
-DataInvalid with every problem, or returns a Catalog. The result is cached by the
-data files' modification times, so the build, the page hook and `make check` share
-one validation per change.
+DataInvalid with every problem, or returns a Catalog. The build calls it once, from
+the plugin glue; `make check` calls it alone.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .dataset import SHARED_FILES, Dataset, data_files, read_dataset
+from .dataset import Dataset, read_dataset
 from .errors import DataInvalid
 from .rules import check, references
 
@@ -62,8 +61,6 @@ class Catalog:
     def criteria_in(self, group_id: str) -> list[m.Criterion]:
         return [c for c in self.criteria.values() if c.group == group_id]
 
-    def value(self, framework_id: str, criterion_id: str) -> m.Value:
-        return self.frameworks[framework_id].values[criterion_id]
 
     def differs(self, criterion_id: str) -> bool:
         """True when frameworks give different (level, verdict) pairs for a criterion."""
@@ -143,33 +140,10 @@ class Catalog:
         return out
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
-
-
 def load_catalog(root: Path) -> Catalog:
     """Read and validate data/ under `root`; raise DataInvalid listing every problem."""
-    root = root.resolve()
-    stamp = _stamp(root)
-    if root in _cache and _cache[root][0] == stamp:
-        return _cache[root][1]
-    ds, errors = read_dataset(root)
+    ds, errors = read_dataset(root.resolve())
     errors += check(ds)  # rules skip files that failed, so every visible problem is reported
     if errors:
         raise DataInvalid(errors)
-    catalog = Catalog(ds)
-    _cache[root] = (stamp, catalog)
-    return catalog
-
-
-def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    stamps = []
-    for path in data_files(root):
-        try:
-            st = path.stat()
-            stamps.append((str(path), st.st_mtime_ns, st.st_size))
-        except OSError:
-            stamps.append((str(path), 0, 0))
-    return tuple(stamps)
-
-
-__all__ = ["Catalog", "Citation", "Origin", "load_catalog", "SHARED_FILES"]
+    return Catalog(ds)

@@ -52,7 +52,7 @@ class Dataset:
 
 
 def data_files(root: Path) -> list[Path]:
-    """Every file the site is built from, for change detection."""
+    """Every data file the site is built from."""
     return [root / rel for rel in SHARED_FILES.values()] + sorted((root / FRAMEWORKS_DIR).glob("*.yaml"))
 
 

@@ -40,10 +40,6 @@ def source(source_id: str | None = None) -> str:
     return "sources/" + (f"#src-{source_id}" if source_id else "")
 
 
-def decide() -> str:
-    return "decide/"
-
-
 def conventions(anchor: str | None = None) -> str:
     return "about/conventions/" + (f"#{anchor}" if anchor else "")
 
@@ -77,6 +73,10 @@ class Linker:
     def edit(self, file: str, line: int) -> str:
         """The data file on GitHub, at the record's line; its pencil button edits it."""
         return f"{self.repo_url}/blob/{self.branch}/{file}#L{line}"
+
+    def edit_file(self, file: str) -> str:
+        """GitHub's editor for a whole file."""
+        return f"{self.repo_url}/edit/{self.branch}/{file}"
 
     def report(self, page_title: str, entry: str) -> str:
         """A new 'wrong or outdated fact' issue, with the page and entry filled in."""

@@ -57,6 +57,7 @@ class Page:
     title: str
     linker: Linker
     head: dict[str, Any] = field(default_factory=dict)  # data for the page <head>, e.g. JSON-LD
+    edit_url: str | None = None  # where the page's "edit" button goes, when not its own docs/ file
 
     def link(self, target: str) -> str:
         return self.linker.url(target)

@@ -138,3 +138,11 @@ def test_titles_and_descriptions_are_specific_to_each_page(built_site: Path) -> 
         assert title not in seen_titles, f"{where} and {seen_titles.get(title)} share the title {title!r}"
         assert description not in seen_descriptions, f"{where} and {seen_descriptions.get(description)} share a description"
         seen_titles[title], seen_descriptions[description] = where, where
+
+
+def test_generated_framework_pages_edit_their_data_file(built_site: Path) -> None:
+    """The edit button of a generated page opens its data file, not a git-ignored stub."""
+    for framework in ("flask", "express"):
+        html = (built_site / "frameworks" / framework / "index.html").read_text(encoding="utf-8")
+        assert f'/edit/main/data/frameworks/{framework}.yaml"' in html
+        assert "/edit/main/docs/frameworks/" not in html

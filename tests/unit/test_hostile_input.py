@@ -26,7 +26,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import catalog as catalog_module
 from macros import dataset
 from macros.catalog import Catalog, load_catalog
 from macros.errors import DataError, DataInvalid
@@ -62,16 +61,11 @@ def validate(data: dict[Path, Any], moved: dict[Loc, Loc] | None = None) -> Cata
         positions.update({new: base.positions[old] for new, old in (moved or {}).items() if old in base.positions})
         return Document(base.file, data[path], positions), []
 
-    # load_catalog caches by the files on disk, which stay unchanged: clear the cache
-    # before, and after, so that no other test is handed a catalog of mutated data.
-    catalog_module._cache.clear()
     try:
         with mock.patch.object(dataset, "read", read_from_memory):
             return load_catalog(FIXTURE)
     except DataInvalid as exc:
         return exc
-    finally:
-        catalog_module._cache.clear()
 
 
 def assert_clear_report(outcome: Catalog | DataInvalid) -> list[DataError]:
@@ -377,14 +371,11 @@ def test_a_hostile_file_gets_a_clear_report(project: Path, file: str, content: s
     original = path.read_bytes()
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     try:
-        catalog_module._cache.clear()
         with time_limit(3):
             try:
                 outcome: Catalog | DataInvalid = load_catalog(project)
             except DataInvalid as exc:
                 outcome = exc
-            finally:
-                catalog_module._cache.clear()
         errors = assert_clear_report(outcome)
         assert any(e.file == f"data/{file}" for e in errors), "\n".join(map(str, errors))
     finally:
@@ -396,7 +387,6 @@ def test_a_file_that_is_a_folder_gets_a_clear_report(project: Path) -> None:
     folder = project / "data" / "frameworks" / "gamma.yaml"
     folder.mkdir()
     try:
-        catalog_module._cache.clear()
         errors = assert_clear_report(pytest.raises(DataInvalid, load_catalog, project).value)
         assert any(e.file == "data/frameworks/gamma.yaml" for e in errors), errors
     finally:

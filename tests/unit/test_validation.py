@@ -133,7 +133,7 @@ def test_framework_must_value_every_criterion(data: DataCopy) -> None:
 
 def test_unknown_value_is_allowed_without_sources(data: DataCopy) -> None:
     data.replace("frameworks/beta.yaml", TEMPLATING_VALUE, TEMPLATING_VALUE.replace("third-party", "unknown").replace("    sources: [beta-docs]\n", ""))
-    assert load_catalog(data.root).value("beta", "templating").level == "unknown"
+    assert load_catalog(data.root).frameworks["beta"].values["templating"].level == "unknown"
 
 
 def test_value_without_sources_is_refused(data: DataCopy) -> None:
