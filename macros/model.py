@@ -230,6 +230,9 @@ class Scenario(Strict):
     title: Line = Field(description="The situation, in a phrase.")
     situation: Markdown = Field(description="Who is building what, in one or two sentences.")
     recommend: list[Id] = Field(min_length=1, description="Framework ids recommended; several means 'either'.")
+    alternatives: list[Id] = Field(
+        default=[], description="Other framework ids the scenario discusses, as the choice for other teams or conditions."
+    )
     verdict: Line = Field(description="The recommendation, in a phrase.")
     reasons: list[Reason] = Field(min_length=1, description="Why, each tied to a criterion.")
     caveats: list[Markdown] = Field(default=[], description="What would change the answer.")
@@ -250,6 +253,11 @@ class Answer(Strict):
     id: Id = Field(description="Unique within its question; used in the page URL.")
     label: Line = Field(description="Button text.")
     next: Id = Field(description="Id of the next question or of a result.")
+    knows: list[Id] = Field(
+        default=[],
+        description="Framework ids in the language(s) this answer says the team already writes; a result reached "
+        "through it that recommends none of them must give a switch_reason.",
+    )
 
 
 class Question(Strict):
@@ -261,8 +269,17 @@ class Question(Strict):
 
 class Result(Strict):
     id: Id = Field(description="Unique kebab-case id among questions and results.")
-    scenario: Id = Field(description="The scenario whose recommendation, reasons and caveats this result shows.")
+    recommend: list[Id] = Field(
+        min_length=1, description="Framework ids recommended to the team that reached this result, preferred first."
+    )
+    headline: Line = Field(description="The recommendation in a phrase, worded for the team that reached this result.")
+    scenario: Id = Field(description="The scenario to read more in: its reasons and caveats are shown under the result.")
     note: Markdown | None = Field(default=None, description="What this path adds to the scenario, if anything.")
+    switch_reason: Markdown | None = Field(
+        default=None,
+        description="Why a switch of language pays for itself, where a path reaches this result and it recommends "
+        "no framework in a language the team already writes (see `knows` on the answers).",
+    )
 
 
 class TreeFile(Strict):

@@ -77,8 +77,9 @@ def references(ds: Dataset) -> Iterator[Ref]:
     if ds.scenarios:
         s = ds.scenarios
         for i, sc in enumerate(s.model.scenarios):
-            for j, fid in enumerate(sc.recommend):
-                yield Ref(s, ("scenarios", i, "recommend", j), "framework", fid)
+            for field in ("recommend", "alternatives"):
+                for j, fid in enumerate(getattr(sc, field)):
+                    yield Ref(s, ("scenarios", i, field, j), "framework", fid)
             for j, reason in enumerate(sc.reasons):
                 yield Ref(s, ("scenarios", i, "reasons", j, "criterion"), "criterion", reason.criterion)
             for j, fid in enumerate(sc.related_faq):
@@ -91,8 +92,12 @@ def references(ds: Dataset) -> Iterator[Ref]:
         for i, q in enumerate(t.model.questions):
             for j, answer in enumerate(q.answers):
                 yield Ref(t, ("questions", i, "answers", j, "next"), "tree node", answer.next)
+                for k, fid in enumerate(answer.knows):
+                    yield Ref(t, ("questions", i, "answers", j, "knows", k), "framework", fid)
         for i, r in enumerate(t.model.results):
             yield Ref(t, ("results", i, "scenario"), "scenario", r.scenario)
+            for j, fid in enumerate(r.recommend):
+                yield Ref(t, ("results", i, "recommend", j), "framework", fid)
 
 
 def _source_refs(at: Parsed[Any], loc: Loc, ids: list[str]) -> Iterator[Ref]:
@@ -229,6 +234,50 @@ def tree_is_sound(ds: Dataset) -> list[DataError]:
     return errors
 
 
+def tree_results_fit_their_paths(ds: Dataset) -> list[DataError]:
+    """A result recommends only frameworks its scenario discusses, and never tells a team to
+    switch language without saying why the switch pays for itself."""
+    if not ds.tree or not ds.scenarios:
+        return []
+    t, tree = ds.tree, ds.tree.model
+    scenarios = {s.id: s for s in ds.scenarios.model.scenarios}
+    results = {r.id: i for i, r in enumerate(tree.results)}
+    errors = []
+    for i, r in enumerate(tree.results):
+        scenario = scenarios.get(r.scenario)
+        if scenario is None:
+            continue  # reported by references_resolve
+        discussed = list(scenario.recommend) + list(scenario.alternatives)
+        for j, fid in enumerate(r.recommend):
+            if fid not in discussed:
+                errors.append(t.error(("results", i, "recommend", j), f"'{fid}' is not among the frameworks scenario '{scenario.id}' discusses ({', '.join(discussed)})",
+                                      "recommend one of them, or add it to the scenario's alternatives with a caveat saying when it fits"))
+    for steps, result_id in tree_paths(tree):
+        knows = {fid for _, answer in steps for fid in answer.knows}
+        i = results[result_id]
+        r = tree.results[i]
+        if knows and not knows & set(r.recommend) and not r.switch_reason:
+            path = " > ".join(f"{q}:{answer.id}" for q, answer in steps)
+            errors.append(t.error(("results", i, "recommend"), f"the path {path} recommends {', '.join(r.recommend)}, none of which the team knows ({', '.join(sorted(knows))})",
+                                  "recommend a framework in the team's language, or say in switch_reason why switching pays for itself"))
+    return errors
+
+
+def tree_paths(tree: Any) -> Iterator[tuple[list[tuple[str, Any]], str]]:
+    """Every (answers from the root, result id) path of a sound tree; nothing for parts that are not sound."""
+    questions = {q.id: q for q in tree.questions}
+    results = {r.id for r in tree.results}
+
+    def walk(node: str, steps: list[tuple[str, Any]]) -> Iterator[tuple[list[tuple[str, Any]], str]]:
+        if node in results:
+            yield steps, node
+        elif node in questions and len(steps) < MAX_TREE_DEPTH and node not in {q for q, _ in steps}:
+            for answer in questions[node].answers:
+                yield from walk(answer.next, steps + [(node, answer)])
+
+    yield from walk(tree.root, [])
+
+
 def faq_answers_have_40_to_150_words(ds: Dataset) -> list[DataError]:
     """FAQ answers are short enough to read at a glance and long enough to answer."""
     if not ds.faq:
@@ -274,6 +323,7 @@ RULES: list[Callable[[Dataset], list[DataError]]] = [
     every_framework_values_every_criterion,
     values_cite_sources,
     tree_is_sound,
+    tree_results_fit_their_paths,
     faq_answers_have_40_to_150_words,
     article_questions_are_unique,
     every_source_is_cited,

@@ -40,7 +40,7 @@ def tree_view(catalog: Catalog, page: Page) -> dict[str, Any]:
     return {
         "root": catalog.tree.root,
         "questions": {q.id: _question(q, spans[q.id]) for q in catalog.tree.questions},
-        "results": {r.id: {"scenario": r.scenario, "note": md(r.note) if r.note else None} for r in results},
+        "results": {r.id: _result(catalog, r) for r in results},
         "scenarios": {sid: _scenario(catalog, page, sid) for sid in dict.fromkeys(r.scenario for r in results)},
     }
 
@@ -54,12 +54,22 @@ def _question(question: Any, span: tuple[int, int]) -> dict[str, Any]:
     }
 
 
+def _result(catalog: Catalog, result: Any) -> dict[str, Any]:
+    """A result's own recommendation, for the team that reached it; the scenario is the read-more."""
+    return {
+        "scenario": result.scenario,
+        "recommend": list(result.recommend),
+        "heading": "Recommended: " + either([plain(catalog.frameworks[f].name) for f in result.recommend]),
+        "headline": md_inline(result.headline),
+        "note": md(result.note) if result.note else None,
+        "switch": md(result.switch_reason) if result.switch_reason else None,
+    }
+
+
 def _scenario(catalog: Catalog, page: Page, scenario_id: str) -> dict[str, Any]:
     scenario = catalog.scenarios[scenario_id]
-    frameworks = [catalog.frameworks[f] for f in scenario.recommend]
+    frameworks = [catalog.frameworks[f] for f in dict.fromkeys(scenario.recommend + scenario.alternatives)]
     return {
-        "recommend": list(scenario.recommend),
-        "heading": "Recommended: " + either([plain(f.name) for f in frameworks]),
         "verdict": md_inline(scenario.verdict),
         "reasons": [
             {"name": plain(catalog.criteria[r.criterion].name), "url": page.link(links.compare(r.criterion)), "text": md_inline(r.text)}

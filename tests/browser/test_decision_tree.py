@@ -63,7 +63,7 @@ class Tree:
         return "#q=" + ",".join(f"{q}:{self.catalog.questions[q].answers[i].id}" for q, i in steps)
 
     def recommend(self, result_id: str) -> list[str]:
-        return self.catalog.scenarios[self.catalog.results[result_id].scenario].recommend
+        return self.catalog.results[result_id].recommend
 
     def answer(self, page: Page, question_id: str, index: int) -> None:
         """Click the index-th answer of the question on screen, after checking both are the expected ones."""
@@ -75,8 +75,9 @@ class Tree:
     def expect_result(self, page: Page, path: Path) -> None:
         result = page.locator(f"{APP} [data-recommend]")
         expect(result).to_have_attribute("data-recommend", " ".join(self.recommend(path.result)))
-        for framework in self.recommend(path.result):
-            expect(result.locator("h2")).to_contain_text(self.catalog.frameworks[framework].name)
+        names = [self.catalog.frameworks[f].name for f in self.recommend(path.result)]
+        expect(result.locator("h2")).to_have_text("Recommended: " + either(names))
+        expect(result.locator(".kb-tree__verdict")).to_have_text(plain(self.catalog.results[path.result].headline))
         assert page.evaluate("location.hash") == self.hash(path.steps)
 
 

@@ -57,25 +57,27 @@ def test_json_holds_every_question_with_answers_that_resolve(catalog: Catalog) -
             assert answer["next"] in data["questions"] or answer["next"] in data["results"], answer
 
 
-def test_json_results_show_their_scenario_and_note(catalog: Catalog) -> None:
+def test_json_results_show_their_own_recommendation_scenario_and_note(catalog: Catalog) -> None:
     _, data = _render(catalog)
     assert list(data["results"]) == list(catalog.results)
     assert set(data["scenarios"]) == {r.scenario for r in catalog.results.values()}
     for rid, result in catalog.results.items():
         shown = data["results"][rid]
         assert shown["scenario"] == result.scenario
+        assert shown["recommend"] == result.recommend
+        assert shown["heading"] == "Recommended: " + either([catalog.frameworks[f].name for f in result.recommend])
+        assert _text(shown["headline"]) == plain(result.headline)
         assert (_text(shown["note"]).strip() if shown["note"] else None) == (plain(result.note) if result.note else None)
     for sid, shown in data["scenarios"].items():
         scenario = catalog.scenarios[sid]
-        assert shown["recommend"] == scenario.recommend
-        assert shown["heading"] == "Recommended: " + either([catalog.frameworks[f].name for f in scenario.recommend])
         assert _text(shown["verdict"]) == plain(scenario.verdict)
         assert [(r["name"], r["url"]) for r in shown["reasons"]] == [
             (catalog.criteria[r.criterion].name, f"../compare/#{r.criterion}") for r in scenario.reasons
         ]
         assert [_text(c) for c in shown["caveats"]] == [plain(c) for c in scenario.caveats]
         assert (shown["title"], shown["url"]) == (plain(scenario.title), f"../scenarios/#{sid}")
-        assert [f["url"] for f in shown["frameworks"]] == [f"../frameworks/{f}/" for f in scenario.recommend]
+        discussed = dict.fromkeys(scenario.recommend + scenario.alternatives)
+        assert [f["url"] for f in shown["frameworks"]] == [f"../frameworks/{f}/" for f in discussed]
         assert [f["url"] for f in shown["faq"]] == [f"../faq/#{e.id}" for e in catalog.faq_for_scenario(sid)]
         assert set(scenario.related_faq) <= {f["url"].rpartition("#")[2] for f in shown["faq"]}
 
@@ -100,7 +102,8 @@ def test_outline_writes_every_node_once_and_every_answer(catalog: Catalog) -> No
             assert f"<li>{md_inline(answer.label)}\n" in outline
     for rid, result in catalog.results.items():
         block = outline.split(f'id="kb-dt-{rid}"', 1)[1].split("</div>", 1)[0]
-        assert f"<strong>{escape(data['scenarios'][result.scenario]['heading'])}</strong>" in block
+        assert f"<strong>{escape(data['results'][rid]['heading'])}</strong>" in block
+        assert f'data-recommend="{" ".join(result.recommend)}"' in block
         assert f'href="../scenarios/#{result.scenario}"' in block
         for reason in catalog.scenarios[result.scenario].reasons:
             assert f'href="../compare/#{reason.criterion}"' in block

@@ -252,3 +252,28 @@ def test_yaml_features_the_data_does_not_use_are_refused(data: DataCopy, text: s
     data.write("sources.yaml", text)
     found = [e for e in problems(data) if e.file == "data/sources.yaml"]
     assert found and found[0].message == message, found
+
+
+def test_tree_result_must_recommend_what_its_scenario_discusses(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "    recommend: [alpha]\n    headline: Alpha", "    recommend: [beta]\n    headline: Alpha")
+    found = problems(data)
+    assert any(
+        e.path == "results[0].recommend[0]" and e.message == "'beta' is not among the frameworks scenario 'small-app' discusses (alpha)"
+        for e in found
+    ), "\n".join(map(str, found))
+
+
+def test_tree_result_may_recommend_a_scenario_alternative(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "    recommend: [alpha]\n    headline: Alpha", "    recommend: [beta]\n    headline: Alpha")
+    data.replace("decision-tree.yaml", "next: result-alpha, knows: [alpha]}", "next: result-alpha, knows: [beta]}")
+    data.replace("scenarios.yaml", "    recommend: [alpha]\n", "    recommend: [alpha]\n    alternatives: [beta]\n")
+    assert load_catalog(data.root).results["result-alpha"].recommend == ["beta"]
+
+
+def test_tree_path_that_never_recommends_the_team_language_needs_a_reason(data: DataCopy) -> None:
+    data.replace("decision-tree.yaml", "next: result-alpha, knows: [alpha]}", "next: result-alpha, knows: [beta]}")
+    error = only(data)
+    assert (error.path, error.message) == ("results[0].recommend", "the path team:alpha recommends alpha, none of which the team knows (beta)")
+    assert "switch_reason" in error.hint
+    data.replace("decision-tree.yaml", "    scenario: small-app\n", "    scenario: small-app\n    switch_reason: AlphaScript takes a day to learn.\n")
+    assert load_catalog(data.root).results["result-alpha"].switch_reason

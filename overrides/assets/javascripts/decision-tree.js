@@ -15,9 +15,10 @@
    *   left: the fewest and the most questions from this one to a result, itself included
    * @typedef {{title: string, url: string}} Link
    * @typedef {{name: string, url: string, text: RichNode[]}} Reason  name: the criterion
-   * @typedef {{recommend: string[], heading: string, verdict: RichNode[], reasons: Reason[],
-   *   caveats: RichNode[][], title: string, url: string, frameworks: Link[], faq: Link[]}} Scenario
-   * @typedef {{scenario: string, note: RichNode[] | null}} Result  note: what this path adds
+   * @typedef {{verdict: RichNode[], reasons: Reason[], caveats: RichNode[][], title: string,
+   *   url: string, frameworks: Link[], faq: Link[]}} Scenario
+   * @typedef {{scenario: string, recommend: string[], heading: string, headline: RichNode[],
+   *   note: RichNode[] | null, switch: RichNode[] | null}} Result  the recommendation for this path
    * @typedef {{root: string, questions: Object<string, Question>, results: Object<string, Result>,
    *   scenarios: Object<string, Scenario>}} Tree
    * @typedef {{q: string, a: string}} Step  an answer given: question id and answer id
@@ -197,10 +198,11 @@
       var r = tree.results[id];
       var s = tree.scenarios[r.scenario];
       var box = make("section", "result");
-      box.setAttribute("data-recommend", s.recommend.join(" "));
-      var heading = make("h2", "title", s.heading);
-      box.append(heading, rich(make("p", "verdict"), s.verdict));
+      box.setAttribute("data-recommend", r.recommend.join(" "));
+      var heading = make("h2", "title", r.heading);
+      box.append(heading, rich(make("p", "verdict"), r.headline));
       if (r.note) box.appendChild(rich(make("div", "note"), r.note));
+      if (r.switch) box.appendChild(rich(make("div", "note"), r.switch));
       list(box, "Your answers", steps, function (li, step) {
         rich(li, tree.questions[step.q].text).appendChild(document.createTextNode(" "));
         li.appendChild(rich(make("strong"), answerOf(step).label));
@@ -237,7 +239,7 @@
       bar.appendChild(status);
       box.appendChild(bar);
       app.appendChild(box);
-      live.textContent = "Result: " + s.heading;
+      live.textContent = "Result: " + r.heading;
       return heading;
     }
 
