@@ -1,19 +1,31 @@
 """Read YAML files into plain Python values, remembering where each value stands.
 
-ruamel.yaml keeps line and column for every node and refuses duplicate keys (which
-PyYAML would silently collapse to the last one).
+Two readers, one result. The fast one composes the file with libyaml (PyYAML's C
+parser: nodes with line and column, in milliseconds) and types plain scalars by
+YAML 1.2's rules (`no` stays text), taking ruamel.yaml's resolver as the reference.
+It handles what data files are made of: mappings, lists, text, whole numbers,
+decimals, booleans, null and dates. Anything else it meets (a syntax error, a
+duplicate key, an alias, a merge key, a tag, a timestamp with a time, a number
+written another way, deep nesting) hands the file to the reference reader, ruamel.yaml,
+which refuses or reads it exactly as it always has: so every error line is the
+same, and only valid files take the fast path.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import VersionedResolver
+from yaml.cyaml import CParser
+from yaml.resolver import BaseResolver
 
 from .errors import DataError
 
@@ -62,10 +74,130 @@ _PLAIN_SCALARS = (str, bool, int, float, datetime.date, type(None))
 def read(path: Path, root: Path) -> tuple[Document | None, list[DataError]]:
     """Parse one YAML file; on failure return the problem as a DataError."""
     rel = path.relative_to(root).as_posix()
-    yaml = YAML(typ="rt")
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.load(text)
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        reason = " ".join(str(exc).split())  # one error, one line
+        return None, [DataError(rel, 1, 1, "", f"cannot read file: {reason}", "save it as UTF-8 YAML with plain values")]
+    try:
+        return _fast(rel, text), []
+    except _Unusual:
+        return read_reference(rel, text)
+
+
+# --- the fast reader ------------------------------------------------------------------------
+
+
+class _Unusual(Exception):
+    """Something the fast reader leaves to the reference reader."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_UNTYPED = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
+
+
+class _Composer(CParser, BaseResolver):  # type: ignore[misc]
+    """libyaml's composer with no implicit typing: every untagged node keeps its plain tag."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _UNTYPED[kind]  # scalars are typed afterwards, by YAML 1.2's rules (_typed)
+
+
+# The reference reader's YAML 1.2 rules: first character -> [(tag, pattern)].
+_RULES: dict[str | None, list[tuple[str, re.Pattern[str]]]] = VersionedResolver(version=(1, 2)).versioned_resolver
+
+
+def _implicit_tag(value: str) -> str:
+    for tag, pattern in _RULES.get(value[:1], []) + _RULES.get(None, []):
+        if pattern.match(value):
+            return tag
+    return _TAG + "str"
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")  # no leading zeros, underscores or huge numbers
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")  # no exponent, .inf or .nan
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MAX_DEPTH = 64  # data files need a handful of levels; deeper is left to the reference reader
+
+
+def _fast(rel: str, text: str) -> Document:
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        composer.dispose()
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        raise _Unusual  # an empty file, or a lone value
+    doc = Document(rel, None, {(): (1, 1)})
+    doc.data = _convert(node, (), doc.positions, set(), 0)
+    return doc
+
+
+def _convert(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], seen: set[int], depth: int) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _typed(node)
+    if id(node) in seen or depth > _MAX_DEPTH:
+        raise _Unusual  # an alias, or nesting no data file needs
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or (key_node.value == "<<" and not key_node.style):
+                raise _Unusual  # a complex key, or a merge key
+            key = _typed(key_node)
+            if key in out:
+                raise _Unusual  # a duplicate key
+            positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _convert(value_node, loc + (key,), positions, seen, depth + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+        items = []
+        for index, item in enumerate(node.value):
+            positions[loc + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            items.append(_convert(item, loc + (index,), positions, seen, depth + 1))
+        return items
+    raise _Unusual  # a tagged mapping or list
+
+
+def _typed(node: yaml.ScalarNode) -> Any:
+    """A scalar's value by YAML 1.2's rules, for the kinds of value data files hold."""
+    value = node.value
+    if node.tag != _TAG + "str":
+        raise _Unusual  # an explicit tag
+    if node.style:
+        return value  # quoted or block text (libyaml gives plain scalars the style '')
+    tag = _implicit_tag(value)
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int" and _DECIMAL.fullmatch(value):
+        return int(value)
+    if tag == _TAG + "float" and _FLOAT.fullmatch(value):
+        return float(value)
+    if tag == _TAG + "timestamp" and _DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise _Unusual from None
+    raise _Unusual  # a number written another way, a timestamp with a time, a merge key
+
+
+# --- the reference reader ---------------------------------------------------------------------
+
+
+def read_reference(rel: str, text: str) -> tuple[Document | None, list[DataError]]:
+    """Parse YAML text with ruamel.yaml, refusing what data files do not use; problems as DataErrors."""
+    reader = YAML(typ="rt")
+    try:
+        node = reader.load(text)
         doc = Document(rel, None, {(): (1, 1)})
         doc.data = _plain(node, (), doc.positions, (1, 1), set())
     except MarkedYAMLError as exc:
@@ -78,7 +210,7 @@ def read(path: Path, root: Path) -> tuple[Document | None, list[DataError]]:
         return None, [DataError(rel, exc.line, exc.column, "", exc.message, exc.hint)]
     except RecursionError:
         return None, [DataError(rel, 1, 1, "", "the file nests too deeply to read", "data files need only a few levels")]
-    except (YAMLError, ValueError, UnicodeDecodeError, OSError) as exc:
+    except (YAMLError, ValueError) as exc:
         reason = " ".join(str(exc).split())  # one error, one line
         return None, [DataError(rel, 1, 1, "", f"cannot read file: {reason}", "save it as UTF-8 YAML with plain values")]
     if node is None:

@@ -242,7 +242,7 @@ def synthetic_data(real: Path, out: Path, scale: Scale) -> dict[str, int]:
                   "claims": claims(s.get("claims", []), j), "sources": [ref("source", x, j) for x in s["sources"]]}
                  for j in range(long) for s in src["scenarios"]["scenarios"]]
     tree_nodes = len(src["decision-tree"]["questions"]) + len(src["decision-tree"]["results"])
-    tree = synthetic_tree(tree_nodes * scale.factor, [s["id"] for s in scenarios], src["decision-tree"]["questions"])
+    tree = synthetic_tree(tree_nodes * scale.factor, scenarios, src["decision-tree"]["questions"])
     fws = {}
     for j in range(wide):
         for fid, fw in frameworks.items():
@@ -271,7 +271,7 @@ def _cited(criteria: list[Any], faq: list[Any], scenarios: list[Any], frameworks
     return set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)*)"', text))
 
 
-def synthetic_tree(nodes: int, scenario_ids: list[str], templates: list[dict[str, Any]]) -> dict[str, Any]:
+def synthetic_tree(nodes: int, scenarios: list[dict[str, Any]], templates: list[dict[str, Any]]) -> dict[str, Any]:
     """A tree of about `nodes` nodes: a complete b-ary tree of questions, the smallest b that keeps every path within the depth limit."""
     branching = 2
     while (nodes - 1) // branching > (branching**MAX_TREE_DEPTH - 1) // (branching - 1):
@@ -285,7 +285,8 @@ def synthetic_tree(nodes: int, scenario_ids: list[str], templates: list[dict[str
         children = order[i * branching:(i + 1) * branching]
         questions.append({"id": f"q{i}", "question": _named(template["question"], i), "help": template["help"],
                           "answers": [{"id": f"a{a}", "label": f"Option {a + 1}", "next": nxt} for a, nxt in enumerate(children)]})
-    results = [{"id": f"r{i}", "scenario": scenario_ids[i % len(scenario_ids)]} for i in range(n_results)]
+    picks = [scenarios[i % len(scenarios)] for i in range(n_results)]
+    results = [{"id": f"r{i}", "recommend": s["recommend"], "headline": s["verdict"], "scenario": s["id"]} for i, s in enumerate(picks)]
     return {"root": "q0", "questions": questions, "results": results}
 
 
