@@ -1,8 +1,8 @@
 """The validated data, indexed by id: the only thing the renderers receive.
 
 `load_catalog(root)` reads, shape-checks and rule-checks data/ once; it raises
-DataInvalid with every problem, or returns a Catalog. The build calls it once, from
-the plugin glue; `make check` calls it alone.
+DataInvalid with every problem, or returns a Catalog. Its indexes come from the
+registry (macros/registry.py): one dict of records per kind, named by `Kind.attr`.
 """
 
 from __future__ import annotations
@@ -13,22 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .dataset import Dataset, read_dataset
+from .dataset import Dataset, Record, read_dataset
 from .errors import DataInvalid
-from .rules import check, references
+from .registry import KINDS, TREE, FileKind, Found, Kind
+from .rules import check
 
-
-@dataclass(frozen=True)
-class Citation:
-    """A record that cites a source, for the source list's links back.
-
-    kind is "criterion" (an article claim about it), "value" (a framework's value for
-    criterion `id`), "fact" (a framework profile field named `id`), "faq" or "scenario".
-    """
-
-    kind: str
-    id: str
-    framework: str | None = None
+Key = tuple[str, str, str]  # (kind, id, parent id): a record anywhere in the data
 
 
 @dataclass(frozen=True)
@@ -40,19 +30,23 @@ class Origin:
 
 
 class Catalog:
-    """Sources, criteria, frameworks, FAQ, scenarios and the tree, validated and indexed."""
+    """Every record of every kind, validated and indexed by id (`catalog.criteria["async-support"]`)."""
+
+    sources: dict[str, m.Source]
+    groups: dict[str, m.Group]
+    criteria: dict[str, m.Criterion]
+    frameworks: dict[str, m.Framework]  # in order of name: the comparison's columns
+    faq_categories: dict[str, m.FaqCategory]
+    faq: dict[str, m.FaqEntry]
+    scenarios: dict[str, m.Scenario]
 
     def __init__(self, ds: Dataset) -> None:
-        assert ds.sources and ds.criteria and ds.faq and ds.scenarios and ds.tree
         self._ds = ds
-        self.sources = {s.id: s for s in ds.sources.model.sources}
-        self.groups = {g.id: g for g in ds.criteria.model.groups}
-        self.criteria = {c.id: c for c in ds.criteria.model.criteria}
-        self.frameworks = {f.model.id: f.model for f in sorted(ds.frameworks, key=lambda f: f.model.name.lower())}
-        self.faq_categories = {c.id: c for c in ds.faq.model.categories}
-        self.faq = {e.id: e for e in ds.faq.model.faq}
-        self.scenarios = {s.id: s for s in ds.scenarios.model.scenarios}
-        self.tree = ds.tree.model
+        for kind in KINDS:
+            if kind.attr:
+                setattr(self, kind.attr, {r.id: r.model for r in ds.records(kind)})
+        self.frameworks = dict(sorted(self.frameworks.items(), key=lambda item: item[1].name.lower()))
+        self.tree: m.TreeFile = ds.files[TREE.name][0].model
         self.questions = {q.id: q for q in self.tree.questions}
         self.results = {r.id: r for r in self.tree.results}
 
@@ -60,7 +54,6 @@ class Catalog:
 
     def criteria_in(self, group_id: str) -> list[m.Criterion]:
         return [c for c in self.criteria.values() if c.group == group_id]
-
 
     def differs(self, criterion_id: str) -> bool:
         """True when frameworks give different (level, verdict) pairs for a criterion."""
@@ -94,49 +87,48 @@ class Catalog:
         ids = list(entry.related.scenarios) + [s.id for s in self.scenarios.values() if entry_id in s.related_faq]
         return [self.scenarios[i] for i in dict.fromkeys(ids)]
 
-    @cached_property
-    def citations(self) -> dict[str, list[Citation]]:
-        """Source id -> every record citing it (once each), from the rules' list of references."""
-        out: dict[str, list[Citation]] = {sid: [] for sid in self.sources}
-        for ref in references(self._ds):
-            if ref.kind in ("source", "article"):
-                citation = self._citing(ref.at, ref.loc)
-                if citation not in out[ref.id]:
-                    out[ref.id].append(citation)
-        return out
+    # --- records of every kind, and where they are written -------------------------------
 
-    def _citing(self, at: Any, loc: tuple[Any, ...]) -> Citation:
-        ds = self._ds
-        for parsed, key, kind in ((ds.criteria, "criteria", "criterion"), (ds.faq, "faq", "faq"), (ds.scenarios, "scenarios", "scenario")):
-            if at is parsed:  # loc is (key, index, ...)
-                return Citation(kind, getattr(at.model, key)[loc[1]].id)
-        if any(at is fw for fw in ds.frameworks):
-            return Citation("value", loc[1], at.model.id) if loc[0] == "values" else Citation("fact", loc[0], at.model.id)
-        raise ValueError(f"a source is cited from {at.doc.file} at {loc}, which the source list cannot link to")
-
-    # --- where records are written -------------------------------------------------------
+    def records(self, kind: Kind | str) -> list[Record]:
+        """Every record of a kind, in file order, with where it is written."""
+        return self._ds.records(kind)
 
     @cached_property
-    def origins(self) -> dict[tuple[str, str], Origin]:
-        """(kind, id) -> file and line, for every record."""
-        ds, out = self._ds, {}
-        listed: list[tuple[str, Any, str]] = [
-            ("source", ds.sources, "sources"),
-            ("criterion", ds.criteria, "criteria"),
-            ("faq", ds.faq, "faq"),
-            ("scenario", ds.scenarios, "scenarios"),
-        ]
-        for kind, parsed, key in listed:
-            for i, item in enumerate(getattr(parsed.model, key)):
-                out[(kind, item.id)] = Origin(parsed.doc.file, parsed.doc.where((key, i))[0])
-        for fw in ds.frameworks:
-            out[("framework", fw.model.id)] = Origin(fw.doc.file, 1)
-            for cid in fw.model.values:
-                out[(f"value:{fw.model.id}", cid)] = Origin(fw.doc.file, fw.doc.where(("values", cid))[0])
-        tree = ds.tree
-        for key in ("questions", "results"):
-            for i, node in enumerate(getattr(tree.model, key)):
-                out[("tree", node.id)] = Origin(tree.doc.file, tree.doc.where((key, i))[0])
+    def origins(self) -> dict[Key, Origin]:
+        """(kind, id, parent id) -> file and line, for every record of every kind."""
+        return {
+            (kind.name, r.id, r.found.parent): Origin(r.at.doc.file, r.at.doc.where(r.loc)[0] if r.loc else 1)
+            for kind in KINDS
+            for r in self._ds.records(kind)
+        }
+
+    def file_model(self, file: FileKind) -> Any:
+        """The model of a single data file (None for a kind of one file per record)."""
+        return None if file.many else self._ds.files[file.name][0].model
+
+    def origin(self, kind: str, record_id: str, parent: str = "") -> Origin:
+        return self.origins[(kind, record_id, parent)]
+
+    @cached_property
+    def citations(self) -> dict[str, list[Found]]:
+        """Source id -> every record citing it (once each): the record each reference sits in.
+
+        A record shown inside another's entry cites as that entry (`Kind.cites_as`): a
+        framework's value, as the criterion whose row shows it.
+        """
+        owners = {(id(r.at), r.loc): r.found for kind in KINDS if kind.link for r in self._ds.records(kind)}
+        by_id = {(kind.name, r.id): r.found for kind in KINDS if kind.cited_in for r in self._ds.records(kind)}
+        out: dict[str, list[Found]] = {sid: [] for sid in self.sources}
+        for ref in self._ds.references:
+            if ref.kind not in ("source", "article"):
+                continue
+            found = next((owners[key] for n in range(len(ref.loc), -1, -1) if (key := (id(ref.at), ref.loc[:n])) in owners), None)
+            if found is not None and found.kind.cites_as:
+                found = by_id[(found.kind.cites_as, found.id)]
+            if found is None or not found.kind.cited_in:
+                raise ValueError(f"a source is cited from {ref.at.doc.file} at {ref.loc}, which the source list cannot link back to")
+            if found not in out[ref.id]:
+                out[ref.id].append(found)
         return out
 
 
@@ -147,3 +139,4 @@ def load_catalog(root: Path) -> Catalog:
     if errors:
         raise DataInvalid(errors)
     return Catalog(ds)
+

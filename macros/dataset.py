@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from . import model as m
 from .errors import DataError
 from .load import Document, Loc, read
+from .refs import references_in
+from .registry import FILES, BY_NAME, FileKind, Found, Kind
 from .shape import check_shape
 
 M = TypeVar("M", bound=BaseModel)
-
-SHARED_FILES = {
-    "sources": "data/sources.yaml",
-    "criteria": "data/criteria.yaml",
-    "faq": "data/faq.yaml",
-    "scenarios": "data/scenarios.yaml",
-    "decision-tree": "data/decision-tree.yaml",
-}
-FRAMEWORKS_DIR = "data/frameworks"
 
 
 @dataclass(frozen=True)
@@ -36,42 +30,101 @@ class Parsed(Generic[M]):
         return self.doc.error(loc, message, hint)
 
 
+@dataclass(frozen=True)
+class Record:
+    """A record found in a parsed file."""
+
+    at: Parsed[Any]
+    found: Found
+
+    @property
+    def id(self) -> str:
+        return self.found.id
+
+    @property
+    def model(self) -> Any:
+        return self.found.model
+
+    @property
+    def loc(self) -> Loc:
+        return self.found.loc
+
+    def error(self, loc: Loc, message: str, hint: str = "") -> DataError:
+        """An error at `loc` inside this record."""
+        return self.at.error(self.loc + loc, message, hint)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference by id from a place in a file to a record of some kind."""
+
+    at: Parsed[Any]
+    loc: Loc
+    kind: str
+    id: str
+
+
 @dataclass
 class Dataset:
-    """Every data file that parsed and passed its shape check; None where one did not."""
+    """Every data file that parsed and passed its shape check, by file kind."""
 
-    sources: Parsed[m.SourcesFile] | None = None
-    criteria: Parsed[m.CriteriaFile] | None = None
-    faq: Parsed[m.FaqFile] | None = None
-    scenarios: Parsed[m.ScenariosFile] | None = None
-    tree: Parsed[m.TreeFile] | None = None
-    frameworks: list[Parsed[m.Framework]] = field(default_factory=list)
-    # Ids of framework files, from their names, even when a file failed: references
-    # to a broken framework file should not be reported a second time.
-    framework_files: dict[str, Path] = field(default_factory=dict)
+    files: dict[str, list[Parsed[Any]]] = field(default_factory=lambda: {kind.name: [] for kind in FILES})
+    # Ids of the records that are whole files (frameworks), from the file names, even for a file
+    # that failed: a reference to a broken file should not be reported a second time.
+    stems: dict[str, list[str]] = field(default_factory=dict)
+    complete: bool = True  # every file parsed and passed its shape check
+
+    def parsed(self) -> Iterator[Parsed[Any]]:
+        """Every parsed file, in the order of the registry."""
+        for kind in FILES:
+            yield from self.files[kind.name]
+
+    def records(self, kind: Kind | str) -> list[Record]:
+        """Every record of a kind, in file order."""
+        kind = BY_NAME[kind] if isinstance(kind, str) else kind
+        return self._records[kind.name]
+
+    def has(self, file: FileKind) -> bool:
+        """True when every file of this kind parsed (a rule needing it can run)."""
+        return bool(self.files[file.name]) and (not file.many or len(self.files[file.name]) == len(self.stems.get(file.name, [])))
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Every reference in the data (refs.py), in file order: several rules and the catalog read them."""
+        return [Reference(p, loc, kind, rid) for p in self.parsed() for loc, kind, rid in references_in(p.model)]
+
+    @cached_property
+    def _records(self) -> dict[str, list[Record]]:
+        return {kind.name: [Record(p, f) for p in self.files[kind.file.name] for f in kind.find(p.model)] for kind in BY_NAME.values()}
+
+
+def file_paths(root: Path, kind: FileKind) -> list[Path]:
+    """The files of one kind under the project root."""
+    if kind.many:
+        folder, pattern = kind.path.rsplit("/", 1)
+        return sorted((root / folder).glob(pattern))
+    return [root / kind.path]
 
 
 def data_files(root: Path) -> list[Path]:
     """Every data file the site is built from."""
-    return [root / rel for rel in SHARED_FILES.values()] + sorted((root / FRAMEWORKS_DIR).glob("*.yaml"))
+    return [path for kind in FILES for path in file_paths(root, kind)]
 
 
 def read_dataset(root: Path) -> tuple[Dataset, list[DataError]]:
     ds, errors = Dataset(), []
-    for attr, kind in (("sources", "sources"), ("criteria", "criteria"), ("faq", "faq"),
-                       ("scenarios", "scenarios"), ("tree", "decision-tree")):
-        parsed, errs = _read_one(root, root / SHARED_FILES[kind], m.FILE_MODELS[kind])
-        setattr(ds, attr, parsed)
-        errors += errs
-    framework_paths = sorted((root / FRAMEWORKS_DIR).glob("*.yaml"))
-    if not framework_paths:
-        errors.append(DataError(FRAMEWORKS_DIR, 1, 1, "", "no framework files found", "add data/frameworks/<id>.yaml"))
-    for path in framework_paths:
-        ds.framework_files[path.stem] = path
-        parsed, errs = _read_one(root, path, m.Framework)
-        if parsed:
-            ds.frameworks.append(parsed)
-        errors += errs
+    for kind in FILES:
+        paths = file_paths(root, kind)
+        if kind.many:
+            ds.stems[kind.name] = [path.stem for path in paths]
+            if not paths:
+                errors.append(DataError(kind.folder, 1, 1, "", f"no {kind.name} files found", f"add {kind.path.replace('*', '<id>')}"))
+        for path in paths:
+            parsed, errs = _read_one(root, path, kind.model)
+            if parsed:
+                ds.files[kind.name].append(parsed)
+            errors += errs
+    ds.complete = not errors
     return ds, errors
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from .catalog import Catalog, load_catalog
 from .errors import DataError, DataInvalid
+from .registry import BY_NAME, FILES, KINDS, FileKind, Kind
 from .render import plain
 
 SHORT = 80  # text longer than this is reported as "reworded", not quoted
@@ -31,25 +32,14 @@ SHORT = 80  # text longer than this is reported as "reworded", not quoted
 class Change:
     """One record added, changed or removed."""
 
-    kind: str  # a key of SECTIONS
+    kind: str  # a kind of the registry
     action: str  # "added", "changed" or "removed"
     name: str  # how a reader knows the record
     details: tuple[str, ...] = ()  # for "changed": what changed, one phrase per field
 
 
-# Section heading, singular and plural noun, in the order the summary lists them.
-SECTIONS: dict[str, tuple[str, str, str]] = {
-    "framework": ("Frameworks", "framework", "frameworks"),
-    "group": ("Criterion groups", "criterion group", "criterion groups"),
-    "criterion": ("Criteria", "criterion", "criteria"),
-    "value": ("Values", "value", "values"),
-    "fact": ("Framework facts", "framework fact", "framework facts"),
-    "faq-category": ("FAQ categories", "FAQ category", "FAQ categories"),
-    "faq": ("FAQ entries", "FAQ entry", "FAQ entries"),
-    "scenario": ("Scenarios", "scenario", "scenarios"),
-    "tree": ("Decision tree nodes", "tree node", "tree nodes"),
-    "source": ("Sources", "source", "sources"),
-}
+# The kinds the summary lists, each a section, in the registry's order.
+DIFFED: list[Kind] = [kind for kind in KINDS if kind.diffed]
 
 
 @dataclass
@@ -101,63 +91,61 @@ def compare_revisions(repo: Path, base: str, head: str) -> Outcome:
 # --- comparing two catalogs ---------------------------------------------------------------
 
 
-def records(catalog: Catalog) -> dict[str, dict[Any, tuple[str, BaseModel]]]:
-    """Kind -> key -> (name, record), for every kind the summary reports."""
-    fw_names = {fid: fw.name for fid, fw in catalog.frameworks.items()}
-
-    def criterion_name(cid: str) -> str:
-        return plain(catalog.criteria[cid].name) if cid in catalog.criteria else cid
-
-    out: dict[str, dict[Any, tuple[str, BaseModel]]] = {kind: {} for kind in SECTIONS}
-    for fid, fw in catalog.frameworks.items():
-        out["framework"][fid] = (fw.name, fw)
-        for cid, value in fw.values.items():
-            out["value"][(fid, cid)] = (f"{fw_names[fid]} · {criterion_name(cid)}", value)
-        for name in ("language", "runtime", "category", "first_release", "latest_release", "licence", "governance"):
-            out["fact"][(fid, name)] = (f"{fw_names[fid]} · {name.replace('_', ' ')}", getattr(fw, name))
-    for gid, group in catalog.groups.items():
-        out["group"][gid] = (plain(group.name), group)
-    for cid, criterion in catalog.criteria.items():
-        out["criterion"][cid] = (plain(criterion.name), criterion)
-    for cid, category in catalog.faq_categories.items():
-        out["faq-category"][cid] = (plain(category.name), category)
-    for eid, entry in catalog.faq.items():
-        out["faq"][eid] = (plain(entry.question), entry)
-    for sid, scenario in catalog.scenarios.items():
-        out["scenario"][sid] = (plain(scenario.title), scenario)
-    for qid, question in catalog.questions.items():
-        out["tree"][qid] = (f"question “{plain(question.question)}”", question)
-    for rid, result in catalog.results.items():
-        out["tree"][rid] = (f"result “{rid}”", result)
-    for sid, source in catalog.sources.items():
-        out["source"][sid] = (plain(source.title), source)
+def records(catalog: Catalog) -> dict[str, dict[tuple[str, str], tuple[str, BaseModel]]]:
+    """Kind -> (parent id, id) -> (name, record), for every kind the summary reports."""
+    out: dict[str, dict[tuple[str, str], tuple[str, BaseModel]]] = {}
+    for kind in DIFFED:
+        parents = {p.id: plain(p.found.kind.title(p.found, catalog)) for p in catalog.records(kind.parent)} if kind.parent else {}
+        out[kind.name] = {}
+        for r in catalog.records(kind):
+            name = plain(kind.title(r.found, catalog))
+            out[kind.name][(r.found.parent, r.id)] = (f"{parents[r.found.parent]} · {name}" if kind.parent else name, r.model)
     return out
 
 
-# A framework's values and facts are reported on their own lines, not as changes of the framework.
-_REPORTED_APART = {"framework": {"values", "language", "runtime", "category", "first_release", "latest_release", "licence", "governance"}}
+def reported_apart(kind: Kind) -> set[str]:
+    """Fields of a record that hold records of another reported kind: each of those is reported on its own line."""
+    return {
+        path[len(own)]
+        for other in DIFFED if other is not kind and other.file is kind.file
+        for own in kind.paths for path in other.paths
+        if len(path) > len(own) and path[:len(own)] == own
+    }
+
+
+def file_fields(file: FileKind) -> list[str]:
+    """A single file's top-level fields that hold no records (the tree's root), compared on their own."""
+    held = {path[0] for kind in KINDS if kind.file is file for path in kind.paths if path}
+    return [] if file.many else [name for name in file.model.model_fields if name not in held]
 
 
 def changes(base: Catalog, head: Catalog) -> Iterator[Change]:
     """Every record added, changed or removed between two catalogs, section by section."""
     old, new = records(base), records(head)
-    for kind in SECTIONS:
-        before, after = old[kind], new[kind]
-        if kind in ("value", "fact"):  # a new framework's values are not news of their own
-            before = {k: v for k, v in before.items() if k[0] in head.frameworks}
-            after = {k: v for k, v in after.items() if k[0] in base.frameworks}
+    for kind in DIFFED:
+        before, after = old[kind.name], new[kind.name]
+        if kind.parent:  # the records inside a new or removed parent are not news of their own
+            parents_before = {rid for _, rid in old[kind.parent]}
+            parents_after = {rid for _, rid in new[kind.parent]}
+            before = {k: v for k, v in before.items() if k[0] in parents_after}
+            after = {k: v for k, v in after.items() if k[0] in parents_before}
+        skip = reported_apart(kind)
         for key, (name, record) in after.items():
             if key not in before:
-                yield Change(kind, "added", name)
+                yield Change(kind.name, "added", name)
             else:
-                details = field_changes(before[key][1], record, skip=_REPORTED_APART.get(kind, set()))
+                details = field_changes(before[key][1], record, skip=skip)
                 if details:
-                    yield Change(kind, "changed", name, tuple(details))
+                    yield Change(kind.name, "changed", name, tuple(details))
         for key, (name, _) in before.items():
             if key not in after:
-                yield Change(kind, "removed", name)
-        if kind == "tree" and base.tree.root != head.tree.root:
-            yield Change(kind, "changed", "first question", (describe("root", base.tree.root, head.tree.root),))
+                yield Change(kind.name, "removed", name)
+    for file in FILES:
+        a, b = base.file_model(file), head.file_model(file)
+        details = [describe(name.replace("_", " "), getattr(a, name), getattr(b, name)) for name in file_fields(file)
+                   if a is not None and b is not None and getattr(a, name) != getattr(b, name)]
+        if details:
+            yield Change(next(k.name for k in DIFFED if k.file is file), "changed", file.path, tuple(details))
 
 
 def field_changes(old: BaseModel, new: BaseModel, skip: Collection[str] = (), prefix: str = "") -> list[str]:
@@ -218,8 +206,7 @@ def _show(value: Any) -> str:
 
 
 def _count(n: int, kind: str) -> str:
-    _, one, many = SECTIONS[kind]
-    return f"{n} {one if n == 1 else many}"
+    return f"{n} {BY_NAME[kind].noun if n == 1 else BY_NAME[kind].plural}"
 
 
 def summary(outcome: Outcome) -> str:
@@ -237,16 +224,16 @@ def summary(outcome: Outcome) -> str:
         return "\n".join(lines) + "\n"
     totals = []
     for action in ("added", "changed", "removed"):
-        for kind in SECTIONS:
+        for kind in (k.name for k in DIFFED):
             n = sum(1 for c in outcome.changes if c.kind == kind and c.action == action)
             if n:
                 totals.append(f"{_count(n, kind)} {action}")
     lines += [f"Between `{outcome.base}` and `{outcome.head}`: " + ", ".join(totals) + ".", ""]
-    for kind, (heading, _, _) in SECTIONS.items():
-        found = [c for c in outcome.changes if c.kind == kind]
+    for kind in DIFFED:
+        found = [c for c in outcome.changes if c.kind == kind.name]
         if not found:
             continue
-        lines += [f"### {heading}", ""]
+        lines += [f"### {kind.plural[0].upper() + kind.plural[1:]}", ""]
         for c in found:
             detail = f": {'; '.join(c.details)}" if c.details else ""
             lines.append(f"- {c.action.capitalize()}: **{_escape(c.name)}**{detail}")

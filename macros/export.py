@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from . import links
 from . import model as m
 from .catalog import Catalog
+from .registry import FILES, KINDS, FileKind
 from .schema import DIALECT, dump
 
 VERSION = 1
@@ -43,40 +44,38 @@ class Header(BaseModel):
 
 
 def _part(name: str, fields: dict[str, Any], doc: str) -> type[Header]:
-    model = create_model(name, __base__=Header, __doc__=doc, **fields)
-    return model
+    return create_model(name, __base__=Header, __doc__=doc, **fields)
 
 
 def _fields_of(file_model: type[BaseModel]) -> dict[str, Any]:
     return {name: (info.annotation, info) for name, info in file_model.model_fields.items()}
 
 
-# File name (without .json) -> its model. knowledge.json is the union of the others.
-PARTS: dict[str, type[Header]] = {
-    "sources": _part("SourcesExport", _fields_of(m.SourcesFile), "Every source cited anywhere, as in data/sources.yaml."),
-    "criteria": _part("CriteriaExport", _fields_of(m.CriteriaFile), "Criterion groups and criteria, as in data/criteria.yaml."),
-    "frameworks": _part(
-        "FrameworksExport",
-        {"frameworks": (list[m.Framework], Field(description="Every framework, as in data/frameworks/<id>.yaml, by name."))},
-        "Every framework's profile and its value for every criterion.",
-    ),
-    "faq": _part("FaqExport", _fields_of(m.FaqFile), "FAQ categories and entries, as in data/faq.yaml."),
-    "scenarios": _part("ScenariosExport", _fields_of(m.ScenariosFile), "Scenarios, as in data/scenarios.yaml."),
-    "decision-tree": _part("DecisionTreeExport", _fields_of(m.TreeFile), "The decision tree, as in data/decision-tree.yaml."),
-}
+def _single_field(file: FileKind) -> str | None:
+    """The one field of a single file holding a list (sources, scenarios): knowledge.json holds that list itself."""
+    fields = list(file.model.model_fields)
+    return fields[0] if not file.many and len(fields) == 1 else None
 
-Knowledge = _part(
-    "Knowledge",
-    {
-        "sources": (list[m.Source], Field(description="As in sources.json.")),
-        "criteria": (m.CriteriaFile, Field(description="Groups and criteria, as in criteria.json.")),
-        "frameworks": (list[m.Framework], Field(description="As in frameworks.json.")),
-        "faq": (m.FaqFile, Field(description="Categories and entries, as in faq.json.")),
-        "scenarios": (list[m.Scenario], Field(description="As in scenarios.json.")),
-        "decision_tree": (m.TreeFile, Field(description="As in decision-tree.json.")),
-    },
-    "Everything this site is built from, validated: the union of the other files in /data/v1/.",
-)
+
+def _part_model(file: FileKind) -> type[Header]:
+    name = "".join(word.capitalize() for word in file.part.split("-")) + "Export"
+    if file.many:
+        fields = {file.part: (list[file.model], Field(description=f"Every record, as in {file.path.replace('*', '<id>')}."))}
+    else:
+        fields = _fields_of(file.model)
+    return _part(name, fields, file.about)
+
+
+def _knowledge_field(file: FileKind) -> tuple[Any, Any]:
+    one = _single_field(file)
+    annotation = list[file.model] if file.many else file.model.model_fields[one].annotation if one else file.model
+    return annotation, Field(description=f"As in {file.part}.json.")
+
+
+# File name (without .json) -> its model. knowledge.json is the union of the others.
+PARTS: dict[str, type[Header]] = {file.part: _part_model(file) for file in FILES}
+Knowledge = _part("Knowledge", {file.export_key: _knowledge_field(file) for file in FILES},
+                  "Everything this site is built from, validated: the union of the other files in /data/v1/.")
 ALL: dict[str, type[Header]] = {"knowledge": Knowledge, **PARTS}
 
 
@@ -88,21 +87,18 @@ def build_date() -> dt.date:
 
 def contents(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Name -> the records of that file (without the header)."""
-    sources = list(catalog.sources.values())
-    criteria = m.CriteriaFile(groups=list(catalog.groups.values()), criteria=list(catalog.criteria.values()))
-    frameworks = list(catalog.frameworks.values())
-    faq = m.FaqFile(categories=list(catalog.faq_categories.values()), faq=list(catalog.faq.values()))
-    scenarios = list(catalog.scenarios.values())
-    return {
-        "knowledge": {"sources": sources, "criteria": criteria, "frameworks": frameworks, "faq": faq,
-                      "scenarios": scenarios, "decision_tree": catalog.tree},
-        "sources": {"sources": sources},
-        "criteria": dict(criteria),
-        "frameworks": {"frameworks": frameworks},
-        "faq": dict(faq),
-        "scenarios": {"scenarios": scenarios},
-        "decision-tree": dict(catalog.tree),
-    }
+    out: dict[str, dict[str, Any]] = {"knowledge": {}}
+    for file in FILES:
+        if file.many:  # one record per file, in the catalog's order (frameworks by name)
+            records = list(getattr(catalog, next(k.attr for k in KINDS if k.file is file and k.paths == ((),))).values())
+            out[file.part] = {file.part: records}
+            out["knowledge"][file.export_key] = records
+        else:
+            model = catalog.file_model(file)
+            out[file.part] = dict(model)
+            one = _single_field(file)
+            out["knowledge"][file.export_key] = getattr(model, one) if one else model
+    return out
 
 
 def schema_of(name: str) -> dict[str, Any]:

@@ -22,10 +22,8 @@ from pydantic import BaseModel
 
 from .dataset import Dataset, Parsed
 from .load import Loc, format_loc
+from .model import link_targets
 
-# Link targets inside Markdown text: inline links and reference definitions (the model
-# refuses raw HTML, so <https://…> autolinks cannot occur).
-_LINK_IN_TEXT = re.compile(r"\]\(\s*<?(https://[^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(https://[^\s>]+)", re.MULTILINE)
 USER_AGENT = "flask-or-express-link-check (+https://github.com/framework-compare/flask-vs-express)"
 
 
@@ -39,11 +37,6 @@ class Place:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line} ({self.path})"
-
-
-def _parsed_files(ds: Dataset) -> list[Parsed[Any]]:
-    shared = [ds.sources, ds.criteria, ds.faq, ds.scenarios, ds.tree]
-    return [p for p in shared if p is not None] + list(ds.frameworks)
 
 
 def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
@@ -82,7 +75,7 @@ def stale_facts(ds: Dataset, today: dt.date, days: int) -> list[Stale]:
     cutoff = today - dt.timedelta(days=days)
     found = [
         Stale(record.verified, _place(parsed, loc, getattr(record, "id", "")))
-        for parsed in _parsed_files(ds)
+        for parsed in ds.parsed()
         for loc, record in _walk(parsed.model, ())
         if isinstance(record, BaseModel) and isinstance(getattr(record, "verified", None), dt.date) and record.verified < cutoff
     ]
@@ -95,11 +88,11 @@ def stale_facts(ds: Dataset, today: dt.date, days: int) -> list[Stale]:
 def external_urls(ds: Dataset) -> dict[str, Place]:
     """Every https URL in data/ -> the first place it is written."""
     urls: dict[str, Place] = {}
-    for parsed in _parsed_files(ds):
+    for parsed in ds.parsed():
         for loc, value in _walk(parsed.model, ()):
             if not isinstance(value, str):
                 continue
-            found = [value] if re.fullmatch(r"https://\S+", value) else [a or b for a, b in _LINK_IN_TEXT.findall(value)]
+            found = [value] if re.fullmatch(r"https://\S+", value) else link_targets(value)  # the model allows only https targets
             for url in found:
                 urls.setdefault(url, _place(parsed, loc))
     return urls

@@ -28,6 +28,15 @@ def framework(framework_id: str) -> str:
     return f"frameworks/{framework_id}/"
 
 
+def fact_anchor(field: str) -> str:
+    """A profile fact's anchor on its framework's page: 'latest_release' -> 'fact-latest-release'."""
+    return "fact-" + field.replace("_", "-")
+
+
+def decide() -> str:
+    return "decide/"
+
+
 def faq(entry_id: str | None = None) -> str:
     return "faq/" + (f"#{entry_id}" if entry_id else "")
 

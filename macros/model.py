@@ -7,13 +7,15 @@ a `description`, which the error hints and the reference page reuse.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+FAQ_WORDS = (40, 150)  # the length of a FAQ answer, in words
 
 # Raw HTML is refused in text fields: pages render it, so it could inject markup or
 # script. `<` followed by a letter, `/`, `!` or `?` starts a tag, comment or
@@ -27,6 +29,11 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 
 
+def link_targets(text: str) -> list[str]:
+    """The targets of the Markdown links and reference definitions in a text."""
+    return _MD_LINK.findall(text) + _MD_REF_DEF.findall(text)
+
+
 def _markdown(text: str) -> str:
     if _RAW_HTML.search(text):
         raise ValueError(
@@ -37,7 +44,7 @@ def _markdown(text: str) -> str:
         raise ValueError("character references such as '&lt;' are not allowed in text; write the character itself")
     if "![" in text:
         raise ValueError("images are not allowed in text fields: each would make readers' browsers call another site")
-    for target in _MD_LINK.findall(text) + _MD_REF_DEF.findall(text):
+    for target in link_targets(text):
         if not target.startswith("https://"):
             raise ValueError(f"link target '{target}' must be an https:// URL")
     return text
@@ -56,11 +63,26 @@ def _https(url: str) -> str:
     return url
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record of another kind (macros/registry.py names the kinds).
+
+    `rules.references_resolve` checks every field so marked, wherever it sits in a file.
+    """
+
+    kind: str
+
+
 Id = Annotated[str, StringConstraints(pattern=KEBAB, max_length=64)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_markdown)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_markdown)]
 Url = Annotated[str, AfterValidator(_https)]
-SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of entries in data/sources.yaml that back this fact.")]
+SourceId = Annotated[Id, Ref("source")]
+SourceIds = Annotated[list[SourceId], Field(min_length=1, description="Ids of entries in data/sources.yaml that back this fact.")]
+CriterionId = Annotated[Id, Ref("criterion")]
+FrameworkId = Annotated[Id, Ref("framework")]
+ScenarioId = Annotated[Id, Ref("scenario")]
+FaqId = Annotated[Id, Ref("faq")]
 
 
 class Strict(BaseModel):
@@ -106,7 +128,7 @@ class SourcesFile(Strict):
 class ArticleClaim(Strict):
     """What an article says on a point, and what is true."""
 
-    source: Id = Field(description="The article making the claim (a source of kind 'article').")
+    source: Annotated[Id, Ref("article")] = Field(description="The article making the claim (a source of kind 'article').")
     says: Markdown = Field(description="The claim, paraphrased in our own words.")
     verdict: Verdict = Field(description="Our judgement of the claim.")
     truth: Markdown = Field(description="What is true, in one to three sentences.")
@@ -125,7 +147,7 @@ class Group(Strict):
 
 class Criterion(Strict):
     id: Id = Field(description="Unique kebab-case id; also the row's anchor on /compare/.")
-    group: Id = Field(description="Id of the group this criterion belongs to.")
+    group: Annotated[Id, Ref("group")] = Field(description="Id of the group this criterion belongs to.")
     name: Line = Field(description="Short name shown in the row header.")
     question: Line = Field(description="The question the row answers, as a reader would ask it.")
     at_a_glance: bool = Field(default=False, description="Show this row in the home page's verdict at a glance.")
@@ -161,7 +183,7 @@ class Value(Strict):
     level: Level | None = Field(default=None, description="How the capability is provided, where such a level fits.")
     verdict: Line = Field(description="One phrase; equal phrases (and levels) mean 'no difference' in the table.")
     explanation: Markdown = Field(description="One to three sentences.")
-    sources: list[Id] = Field(default=[], description="Source ids; required unless the level is 'unknown'.")
+    sources: list[SourceId] = Field(default=[], description="Source ids; required unless the level is 'unknown'.")
     verified: dt.date = Field(description="Date this value was last checked.")
 
 
@@ -172,24 +194,24 @@ class Framework(Strict):
     homepage: Url = Field(description="Official home page.")
     repository: Url = Field(description="Source repository.")
     documentation: Url = Field(description="Official documentation.")
-    language: Fact = Field(description="Programming language(s).")
-    runtime: Fact = Field(description="Runtime and the minimum version the latest release needs.")
-    category: Fact = Field(description="What kind of framework it is.")
-    first_release: Fact = Field(description="When it was first released.")
-    latest_release: Release = Field(description="Latest stable release as verified.")
-    licence: Fact = Field(description="Licence (SPDX id).")
-    governance: Fact = Field(description="Who maintains it and how.")
-    values: dict[Id, Value] = Field(description="Value for every criterion id in data/criteria.yaml.")
+    language: Fact = Field(title="Language", description="Programming language(s).")
+    runtime: Fact = Field(title="Runtime", description="Runtime and the minimum version the latest release needs.")
+    category: Fact = Field(title="Kind of framework", description="What kind of framework it is.")
+    first_release: Fact = Field(title="First release", description="When it was first released.")
+    latest_release: Release = Field(title="Latest release", description="Latest stable release as verified.")
+    licence: Fact = Field(title="Licence", description="Licence (SPDX id).")
+    governance: Fact = Field(title="Governance", description="Who maintains it and how.")
+    values: dict[CriterionId, Value] = Field(description="Value for every criterion id in data/criteria.yaml.")
 
 
 # --- faq.yaml ------------------------------------------------------------------------
 
 
 class Related(Strict):
-    criteria: list[Id] = Field(default=[], description="Criterion ids.")
-    scenarios: list[Id] = Field(default=[], description="Scenario ids.")
-    faq: list[Id] = Field(default=[], description="Other FAQ entry ids.")
-    frameworks: list[Id] = Field(default=[], description="Framework ids the entry is about.")
+    criteria: list[CriterionId] = Field(default=[], description="Criterion ids.")
+    scenarios: list[ScenarioId] = Field(default=[], description="Scenario ids.")
+    faq: list[FaqId] = Field(default=[], description="Other FAQ entry ids.")
+    frameworks: list[FrameworkId] = Field(default=[], description="Framework ids the entry is about.")
 
 
 class FaqCategory(Strict):
@@ -199,13 +221,13 @@ class FaqCategory(Strict):
 
 class FaqEntry(Strict):
     id: Id = Field(description="Unique kebab-case id; also the question's anchor on /faq/.")
-    category: Id = Field(description="Id of its category.")
+    category: Annotated[Id, Ref("faq category")] = Field(description="Id of its category.")
     question: Line = Field(description="The question, in the words readers use.")
     also_asked: list[Line] = Field(default=[], description="Other phrasings readers search for; shown on the page.")
     article_question: Annotated[int, Field(ge=1, le=99)] | None = Field(
         default=None, description="Number of the source article's FAQ question this entry answers."
     )
-    answer: Markdown = Field(description="40-150 words: the direct answer first, where to read more last.")
+    answer: Markdown = Field(description=f"{FAQ_WORDS[0]}-{FAQ_WORDS[1]} words: the direct answer first, where to read more last.")
     related: Related = Field(default=Related(), description="Links to related entries.")
     claims: list[ArticleClaim] = Field(default=[], description="Article claims this entry confirms or corrects.")
     sources: SourceIds
@@ -221,7 +243,7 @@ class FaqFile(Strict):
 
 
 class Reason(Strict):
-    criterion: Id = Field(description="The criterion this reason rests on.")
+    criterion: CriterionId = Field(description="The criterion this reason rests on.")
     text: Markdown = Field(description="Why it matters in this scenario.")
 
 
@@ -229,14 +251,14 @@ class Scenario(Strict):
     id: Id = Field(description="Unique kebab-case id; also its anchor on /scenarios/.")
     title: Line = Field(description="The situation, in a phrase.")
     situation: Markdown = Field(description="Who is building what, in one or two sentences.")
-    recommend: list[Id] = Field(min_length=1, description="Framework ids recommended; several means 'either'.")
-    alternatives: list[Id] = Field(
+    recommend: list[FrameworkId] = Field(min_length=1, description="Framework ids recommended; several means 'either'.")
+    alternatives: list[FrameworkId] = Field(
         default=[], description="Other framework ids the scenario discusses, as the choice for other teams or conditions."
     )
     verdict: Line = Field(description="The recommendation, in a phrase.")
     reasons: list[Reason] = Field(min_length=1, description="Why, each tied to a criterion.")
     caveats: list[Markdown] = Field(default=[], description="What would change the answer.")
-    related_faq: list[Id] = Field(default=[], description="FAQ entry ids.")
+    related_faq: list[FaqId] = Field(default=[], description="FAQ entry ids.")
     claims: list[ArticleClaim] = Field(default=[], description="The article's own recommendation, with our verdict.")
     sources: SourceIds
     verified: dt.date = Field(description="Date the recommendation was last checked.")
@@ -252,8 +274,8 @@ class ScenariosFile(Strict):
 class Answer(Strict):
     id: Id = Field(description="Unique within its question; used in the page URL.")
     label: Line = Field(description="Button text.")
-    next: Id = Field(description="Id of the next question or of a result.")
-    knows: list[Id] = Field(
+    next: Annotated[Id, Ref("tree node")] = Field(description="Id of the next question or of a result.")
+    knows: list[FrameworkId] = Field(
         default=[],
         description="Framework ids in the language(s) this answer says the team already writes; a result reached "
         "through it that recommends none of them must give a switch_reason.",
@@ -269,11 +291,11 @@ class Question(Strict):
 
 class Result(Strict):
     id: Id = Field(description="Unique kebab-case id among questions and results.")
-    recommend: list[Id] = Field(
+    recommend: list[FrameworkId] = Field(
         min_length=1, description="Framework ids recommended to the team that reached this result, preferred first."
     )
     headline: Line = Field(description="The recommendation in a phrase, worded for the team that reached this result.")
-    scenario: Id = Field(description="The scenario to read more in: its reasons and caveats are shown under the result.")
+    scenario: ScenarioId = Field(description="The scenario to read more in: its reasons and caveats are shown under the result.")
     note: Markdown | None = Field(default=None, description="What this path adds to the scenario, if anything.")
     switch_reason: Markdown | None = Field(
         default=None,
@@ -283,16 +305,11 @@ class Result(Strict):
 
 
 class TreeFile(Strict):
-    root: Id = Field(description="Id of the first question.")
+    root: Annotated[Id, Ref("tree node")] = Field(description="Id of the first question.")
     questions: list[Question] = Field(min_length=1, description="Every question.")
     results: list[Result] = Field(min_length=1, description="Every result.")
 
 
-FILE_MODELS: dict[str, type[Strict]] = {
-    "sources": SourcesFile,
-    "criteria": CriteriaFile,
-    "faq": FaqFile,
-    "scenarios": ScenariosFile,
-    "decision-tree": TreeFile,
-    "framework": Framework,
-}
+def fact_fields(model: type[BaseModel] = Framework) -> dict[str, str]:
+    """A framework's profile facts, in order: field name -> its label (the field's title)."""
+    return {name: info.title or name for name, info in model.model_fields.items() if info.annotation in (Fact, Release)}

@@ -10,142 +10,56 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from .dataset import Dataset, Parsed
+from . import model as m
+from .dataset import Dataset, Record, Reference
 from .errors import DataError, did_you_mean
 from .load import Loc
+from .registry import BY_NAME, CRITERIA, FRAMEWORK, KINDS, SCENARIOS, TREE
 
 MAX_TREE_DEPTH = 6
-FAQ_WORDS = (40, 150)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """One reference by id from a place in a file to a record of some kind."""
+# --- references, as the model's fields declare them -----------------------------------------------
 
-    at: Parsed[Any]
-    loc: Loc
-    kind: str
-    id: str
+
+def references(ds: Dataset) -> list[Reference]:
+    """Every cross-reference in the data: each field marked Ref(kind) in macros/model.py, wherever it sits."""
+    return ds.references
 
 
 def known_ids(ds: Dataset) -> dict[str, list[str]]:
-    """Ids of every kind, for the files that parsed."""
-    ids: dict[str, list[str]] = {"framework": list(ds.framework_files)}
-    if ds.sources:
-        ids["source"] = [s.id for s in ds.sources.model.sources]
-        ids["article"] = [s.id for s in ds.sources.model.sources if s.kind == "article"]
-    if ds.criteria:
-        ids["group"] = [g.id for g in ds.criteria.model.groups]
-        ids["criterion"] = [c.id for c in ds.criteria.model.criteria]
-    if ds.faq:
-        ids["faq category"] = [c.id for c in ds.faq.model.categories]
-        ids["FAQ entry"] = [e.id for e in ds.faq.model.faq]
-    if ds.scenarios:
-        ids["scenario"] = [s.id for s in ds.scenarios.model.scenarios]
-    if ds.tree:
-        ids["tree node"] = [q.id for q in ds.tree.model.questions] + [r.id for r in ds.tree.model.results]
+    """Ids of every kind whose files parsed; a kind of whole files knows its ids from the file names."""
+    ids: dict[str, list[str]] = {}
+    for kind in KINDS:
+        if kind.paths == ((),):
+            ids[kind.name] = list(ds.stems.get(kind.file.name, []))
+        elif ds.files[kind.file.name]:
+            ids[kind.name] = [r.id for r in ds.records(kind)]
     return ids
-
-
-def references(ds: Dataset) -> Iterator[Ref]:
-    """Every cross-reference in the data: the one list the reference rule walks."""
-    if ds.criteria:
-        c = ds.criteria
-        for i, crit in enumerate(c.model.criteria):
-            yield Ref(c, ("criteria", i, "group"), "group", crit.group)
-            yield from _claim_refs(c, ("criteria", i), crit.claims)
-    for fw in ds.frameworks:
-        for name in ("language", "runtime", "category", "first_release", "latest_release", "licence", "governance"):
-            for j, sid in enumerate(getattr(fw.model, name).sources):
-                yield Ref(fw, (name, "sources", j), "source", sid)
-        for cid, value in fw.model.values.items():
-            yield Ref(fw, ("values", cid), "criterion", cid)
-            for j, sid in enumerate(value.sources):
-                yield Ref(fw, ("values", cid, "sources", j), "source", sid)
-    if ds.faq:
-        f = ds.faq
-        for i, entry in enumerate(f.model.faq):
-            yield Ref(f, ("faq", i, "category"), "faq category", entry.category)
-            for field, kind in (("criteria", "criterion"), ("scenarios", "scenario"), ("faq", "FAQ entry"), ("frameworks", "framework")):
-                for j, rid in enumerate(getattr(entry.related, field)):
-                    yield Ref(f, ("faq", i, "related", field, j), kind, rid)
-            yield from _source_refs(f, ("faq", i), entry.sources)
-            yield from _claim_refs(f, ("faq", i), entry.claims)
-    if ds.scenarios:
-        s = ds.scenarios
-        for i, sc in enumerate(s.model.scenarios):
-            for field in ("recommend", "alternatives"):
-                for j, fid in enumerate(getattr(sc, field)):
-                    yield Ref(s, ("scenarios", i, field, j), "framework", fid)
-            for j, reason in enumerate(sc.reasons):
-                yield Ref(s, ("scenarios", i, "reasons", j, "criterion"), "criterion", reason.criterion)
-            for j, fid in enumerate(sc.related_faq):
-                yield Ref(s, ("scenarios", i, "related_faq", j), "FAQ entry", fid)
-            yield from _source_refs(s, ("scenarios", i), sc.sources)
-            yield from _claim_refs(s, ("scenarios", i), sc.claims)
-    if ds.tree:
-        t = ds.tree
-        yield Ref(t, ("root",), "tree node", t.model.root)
-        for i, q in enumerate(t.model.questions):
-            for j, answer in enumerate(q.answers):
-                yield Ref(t, ("questions", i, "answers", j, "next"), "tree node", answer.next)
-                for k, fid in enumerate(answer.knows):
-                    yield Ref(t, ("questions", i, "answers", j, "knows", k), "framework", fid)
-        for i, r in enumerate(t.model.results):
-            yield Ref(t, ("results", i, "scenario"), "scenario", r.scenario)
-            for j, fid in enumerate(r.recommend):
-                yield Ref(t, ("results", i, "recommend", j), "framework", fid)
-
-
-def _source_refs(at: Parsed[Any], loc: Loc, ids: list[str]) -> Iterator[Ref]:
-    for j, sid in enumerate(ids):
-        yield Ref(at, loc + ("sources", j), "source", sid)
-
-
-def _claim_refs(at: Parsed[Any], loc: Loc, claims: list[Any]) -> Iterator[Ref]:
-    for k, claim in enumerate(claims):
-        yield Ref(at, loc + ("claims", k, "source"), "article", claim.source)
-        yield from _source_refs(at, loc + ("claims", k), claim.sources)
 
 
 # --- the rules -----------------------------------------------------------------------
 
 
 def ids_are_unique(ds: Dataset) -> list[DataError]:
-    """No two records of one kind share an id; answers are unique within their question."""
+    """No two records of one kind share an id (or a name, where names must differ too), within their parent."""
     errors: list[DataError] = []
-    lists: list[tuple[Parsed[Any], str, list[Any]]] = []
-    if ds.sources:
-        lists.append((ds.sources, "sources", ds.sources.model.sources))
-    if ds.criteria:
-        lists += [(ds.criteria, "groups", ds.criteria.model.groups), (ds.criteria, "criteria", ds.criteria.model.criteria)]
-    if ds.faq:
-        lists += [(ds.faq, "categories", ds.faq.model.categories), (ds.faq, "faq", ds.faq.model.faq)]
-    if ds.scenarios:
-        lists.append((ds.scenarios, "scenarios", ds.scenarios.model.scenarios))
-    for at, key, items in lists:
-        errors += _duplicates(at, [((key, i), item.id) for i, item in enumerate(items)])
-    if ds.tree:
-        t = ds.tree.model
-        nodes = [(("questions", i), q.id) for i, q in enumerate(t.questions)] + [(("results", i), r.id) for i, r in enumerate(t.results)]
-        errors += _duplicates(ds.tree, nodes)
-        for i, q in enumerate(t.questions):
-            errors += _duplicates(ds.tree, [(("questions", i, "answers", j), a.id) for j, a in enumerate(q.answers)])
-    return errors
-
-
-def _duplicates(at: Parsed[Any], items: list[tuple[Loc, str]]) -> list[DataError]:
-    first: dict[str, Loc] = {}
-    errors = []
-    for loc, rid in items:
-        if rid in first:
-            line, _ = at.doc.where(first[rid] + ("id",))
-            errors.append(at.error(loc + ("id",), f"duplicate id '{rid}'", f"already used at line {line}; ids must be unique"))
-        else:
-            first[rid] = loc
+    for kind in KINDS:
+        if kind.subset_of:
+            continue
+        for field in kind.unique:
+            first: dict[tuple[Loc, Any], Record] = {}
+            for record in ds.records(kind):
+                key = (record.loc[:-2], getattr(record.model, field))
+                if key not in first:
+                    first[key] = record
+                    continue
+                seen = first[key]
+                line = seen.at.doc.where(seen.loc + (field,))[0]
+                where = f"at line {line}" if seen.at is record.at else f"in {seen.at.doc.file}:{line}"
+                errors.append(record.error((field,), f"duplicate {field} '{key[1]}'", f"already used {where}; {field}s must be unique"))
     return errors
 
 
@@ -153,7 +67,7 @@ def framework_ids_match_file_names(ds: Dataset) -> list[DataError]:
     """data/frameworks/<id>.yaml holds the framework with that id."""
     return [
         fw.error(("id",), f"id '{fw.model.id}' does not match the file name", f"rename the file to {fw.model.id}.yaml or set id: {fw.doc.file.rsplit('/', 1)[-1][:-5]}")
-        for fw in ds.frameworks
+        for fw in ds.files[FRAMEWORK.name]
         if fw.doc.file.rsplit("/", 1)[-1] != f"{fw.model.id}.yaml"
     ]
 
@@ -166,21 +80,22 @@ def references_resolve(ds: Dataset) -> list[DataError]:
     for ref in references(ds):
         if ref.kind not in lookup or ref.id in lookup[ref.kind]:
             continue
-        if ref.kind == "article" and ref.id in lookup.get("source", ()):
-            errors.append(ref.at.error(ref.loc, f"source '{ref.id}' is not an article", "claims must cite a source of kind 'article'"))
+        kind = BY_NAME[ref.kind]
+        if kind.subset_of and ref.id in lookup.get(kind.subset_of, ()):
+            errors.append(ref.at.error(ref.loc, f"{kind.subset_of} '{ref.id}' is not an {ref.kind}", f"claims must cite a {kind.noun}"))
             continue
-        noun = "source of kind 'article'" if ref.kind == "article" else ref.kind
-        errors.append(ref.at.error(ref.loc, f"unknown {noun} '{ref.id}'", did_you_mean(ref.id, ids[ref.kind])))
+        errors.append(ref.at.error(ref.loc, f"unknown {kind.noun} '{ref.id}'", did_you_mean(ref.id, ids[ref.kind])))
     return errors
 
 
 def every_framework_values_every_criterion(ds: Dataset) -> list[DataError]:
     """Each framework file has a value for every criterion (an explicit 'unknown' is fine)."""
-    if not ds.criteria:
+    if not ds.files[CRITERIA.name]:
         return []
+    criteria = [c.id for c in ds.records("criterion")]
     errors = []
-    for fw in ds.frameworks:
-        missing = [c.id for c in ds.criteria.model.criteria if c.id not in fw.model.values]
+    for fw in ds.files[FRAMEWORK.name]:
+        missing = [cid for cid in criteria if cid not in fw.model.values]
         if missing:
             errors.append(fw.error(("values",), f"no value for criteria: {', '.join(missing)}", "add each, with level 'unknown' and a reason if nobody knows yet"))
     return errors
@@ -189,18 +104,18 @@ def every_framework_values_every_criterion(ds: Dataset) -> list[DataError]:
 def values_cite_sources(ds: Dataset) -> list[DataError]:
     """A value states a fact, so it cites a source, unless its level is 'unknown'."""
     return [
-        fw.error(("values", cid, "sources"), "a value needs at least one source", "add a source id, or set level: unknown and say why")
-        for fw in ds.frameworks
-        for cid, value in fw.model.values.items()
-        if not value.sources and value.level != "unknown"
+        value.error(("sources",), "a value needs at least one source", "add a source id, or set level: unknown and say why")
+        for value in ds.records("value")
+        if not value.model.sources and value.model.level != "unknown"
     ]
 
 
 def tree_is_sound(ds: Dataset) -> list[DataError]:
     """One root question; every node reachable; no cycles; every path ends in a result within the depth limit."""
-    if not ds.tree:
+    if not ds.files[TREE.name]:
         return []
-    t, tree = ds.tree, ds.tree.model
+    t = ds.files[TREE.name][0]
+    tree = t.model
     questions = {q.id: i for i, q in enumerate(tree.questions)}
     results = {r.id for r in tree.results}
     errors = []
@@ -237,10 +152,11 @@ def tree_is_sound(ds: Dataset) -> list[DataError]:
 def tree_results_fit_their_paths(ds: Dataset) -> list[DataError]:
     """A result recommends only frameworks its scenario discusses, and never tells a team to
     switch language without saying why the switch pays for itself."""
-    if not ds.tree or not ds.scenarios:
+    if not ds.files[TREE.name] or not ds.files[SCENARIOS.name]:
         return []
-    t, tree = ds.tree, ds.tree.model
-    scenarios = {s.id: s for s in ds.scenarios.model.scenarios}
+    t = ds.files[TREE.name][0]
+    tree = t.model
+    scenarios = {s.id: s.model for s in ds.records("scenario")}
     results = {r.id: i for i, r in enumerate(tree.results)}
     errors = []
     for i, r in enumerate(tree.results):
@@ -263,12 +179,12 @@ def tree_results_fit_their_paths(ds: Dataset) -> list[DataError]:
     return errors
 
 
-def tree_paths(tree: Any) -> Iterator[tuple[list[tuple[str, Any]], str]]:
+def tree_paths(tree: m.TreeFile) -> Iterator[tuple[list[tuple[str, m.Answer]], str]]:
     """Every (answers from the root, result id) path of a sound tree; nothing for parts that are not sound."""
     questions = {q.id: q for q in tree.questions}
     results = {r.id for r in tree.results}
 
-    def walk(node: str, steps: list[tuple[str, Any]]) -> Iterator[tuple[list[tuple[str, Any]], str]]:
+    def walk(node: str, steps: list[tuple[str, m.Answer]]) -> Iterator[tuple[list[tuple[str, m.Answer]], str]]:
         if node in results:
             yield steps, node
         elif node in questions and len(steps) < MAX_TREE_DEPTH and node not in {q for q, _ in steps}:
@@ -278,40 +194,36 @@ def tree_paths(tree: Any) -> Iterator[tuple[list[tuple[str, Any]], str]]:
     yield from walk(tree.root, [])
 
 
-def faq_answers_have_40_to_150_words(ds: Dataset) -> list[DataError]:
+def faq_answers_have_the_right_length(ds: Dataset) -> list[DataError]:
     """FAQ answers are short enough to read at a glance and long enough to answer."""
-    if not ds.faq:
-        return []
-    low, high = FAQ_WORDS
+    low, high = m.FAQ_WORDS
     errors = []
-    for i, entry in enumerate(ds.faq.model.faq):
-        count = len(re.findall(r"[\w'’.-]+", entry.answer))
+    for entry in ds.records("faq"):
+        count = len(re.findall(r"[\w'’.-]+", entry.model.answer))
         if not low <= count <= high:
-            errors.append(ds.faq.error(("faq", i, "answer"), f"answer has {count} words; expected {low} to {high}", "lead with the direct answer; end with where to read more"))
+            errors.append(entry.error(("answer",), f"answer has {count} words; expected {low} to {high}", "lead with the direct answer; end with where to read more"))
     return errors
 
 
 def article_questions_are_unique(ds: Dataset) -> list[DataError]:
     """Each question of the source article is answered by one entry."""
-    if not ds.faq:
-        return []
-    numbers = Counter(e.article_question for e in ds.faq.model.faq if e.article_question is not None)
+    entries = ds.records("faq")
+    numbers = Counter(e.model.article_question for e in entries if e.model.article_question is not None)
     return [
-        ds.faq.error(("faq", i, "article_question"), f"article question {e.article_question} is answered twice", "merge the two entries")
-        for i, e in enumerate(ds.faq.model.faq)
-        if e.article_question is not None and numbers[e.article_question] > 1
+        e.error(("article_question",), f"article question {e.model.article_question} is answered twice", "merge the two entries")
+        for e in entries
+        if e.model.article_question is not None and numbers[e.model.article_question] > 1
     ]
 
 
 def every_source_is_cited(ds: Dataset) -> list[DataError]:
     """A source nobody cites is dead weight on the sources page."""
-    complete = ds.criteria and ds.faq and ds.scenarios and len(ds.frameworks) == len(ds.framework_files)
-    if not ds.sources or not complete:
+    if not ds.complete:
         return []  # a source may be cited in a file that failed its shape check
     cited = {ref.id for ref in references(ds) if ref.kind in ("source", "article")}
     return [
-        ds.sources.error(("sources", i, "id"), f"source '{s.id}' is not cited by any fact", "cite it or remove it")
-        for i, s in enumerate(ds.sources.model.sources)
+        s.error(("id",), f"source '{s.id}' is not cited by any fact", "cite it or remove it")
+        for s in ds.records("source")
         if s.id not in cited
     ]
 
@@ -324,7 +236,7 @@ RULES: list[Callable[[Dataset], list[DataError]]] = [
     values_cite_sources,
     tree_is_sound,
     tree_results_fit_their_paths,
-    faq_answers_have_40_to_150_words,
+    faq_answers_have_the_right_length,
     article_questions_are_unique,
     every_source_is_cited,
 ]

@@ -15,24 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import FILE_MODELS
+from .registry import FILES, FileKind
 
 SCHEMA_DIR = "data/schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STAMP = "Generated from macros/model.py by `python -m macros schema`: do not edit; change the model and run it again."
 REGENERATE = "python -m macros schema"
-
-# Which file each kind describes: the schema's title, and where its `$schema` line points from.
-FILES: dict[str, str] = {
-    "sources": "data/sources.yaml",
-    "criteria": "data/criteria.yaml",
-    "faq": "data/faq.yaml",
-    "scenarios": "data/scenarios.yaml",
-    "decision-tree": "data/decision-tree.yaml",
-    "framework": "data/frameworks/<id>.yaml",
-}
-assert set(FILES) == set(FILE_MODELS), "schema.FILES out of step with model.FILE_MODELS"
-
 
 def json_schema(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
     """The model's JSON Schema with our header: dialect, do-not-edit stamp, title."""
@@ -41,11 +29,16 @@ def json_schema(model: type[BaseModel], title: str, description: str) -> dict[st
     return {"$schema": DIALECT, "$comment": STAMP, "title": title, "description": description, **body}
 
 
+def shown_path(file: FileKind) -> str:
+    """'data/frameworks/<id>.yaml' for a kind of one file per record."""
+    return file.path.replace("*", "<id>")
+
+
 def file_schemas() -> dict[str, dict[str, Any]]:
     """Kind -> JSON Schema of that data file."""
     return {
-        kind: json_schema(FILE_MODELS[kind], FILES[kind], f"One data file of this site: {FILES[kind]}. See /contribute/data-reference/.")
-        for kind in FILE_MODELS
+        file.name: json_schema(file.model, shown_path(file), f"One data file of this site: {shown_path(file)}. See /contribute/data-reference/.")
+        for file in FILES
     }
 
 
@@ -58,10 +51,10 @@ def schema_path(kind: str) -> str:
     return f"{SCHEMA_DIR}/{kind}.schema.json"
 
 
-def modeline(kind: str) -> str:
+def modeline(file: FileKind) -> str:
     """The first line a data file of this kind carries, relative to the file."""
-    prefix = "../schema" if kind == "framework" else "schema"
-    return f"# yaml-language-server: $schema={prefix}/{kind}.schema.json"
+    prefix = "../schema" if file.many else "schema"
+    return f"# yaml-language-server: $schema={prefix}/{file.name}.schema.json"
 
 
 def stale(root: Path) -> list[str]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from .. import links
 from ..catalog import Catalog
+from ..model import fact_fields
 from . import Page, render
-from .profiles import FACTS, fact_anchor
 
 KINDS = {"value": "Comparison", "fact": "Profile", "faq": "FAQ", "scenario": "Scenario"}
 
@@ -37,10 +37,10 @@ def checked_entries(catalog: Catalog) -> list[Checked]:
     """Every dated entry, in catalog order."""
     out: list[Checked] = []
     for fw in catalog.frameworks.values():
-        for name, label in FACTS.items():
+        for name, label in fact_fields().items():
             fact = getattr(fw, name)
             detail = getattr(fact, "value", None) or getattr(fact, "version", "")
-            out.append(Checked(fact.verified, "fact", label, links.framework(fw.id) + "#" + fact_anchor(name), fw.name, detail))
+            out.append(Checked(fact.verified, "fact", label, links.framework(fw.id) + "#" + links.fact_anchor(name), fw.name, detail))
         for cid, value in fw.values.items():
             out.append(Checked(value.verified, "value", catalog.criteria[cid].name, links.compare(cid), fw.name, value.verdict))
     out += [Checked(e.verified, "faq", e.question, links.faq(e.id)) for e in catalog.faq.values()]

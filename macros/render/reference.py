@@ -22,7 +22,8 @@ from pydantic.fields import FieldInfo
 from .. import export, links
 from .. import model as m
 from ..catalog import Catalog
-from ..schema import FILES, schema_path
+from ..registry import FILES
+from ..schema import schema_path, shown_path
 from . import Page, render
 
 # The model's named text types, in words: (type, its plural, what is allowed). The page's
@@ -174,7 +175,8 @@ def sections() -> list[FileSection]:
     """One section per file kind; each record type described once, where it first appears."""
     seen: set[type[BaseModel]] = set()
     out = []
-    for kind, file_model in m.FILE_MODELS.items():
+    for file in FILES:
+        kind, file_model = file.name, file.model
         queue, tables = [file_model], []
         while queue:
             model = queue.pop(0)
@@ -182,12 +184,12 @@ def sections() -> list[FileSection]:
                 continue
             seen.add(model)
             top = model is file_model
-            title = f"Top level of {FILES[kind]}" if top else model_title(model)
+            title = f"Top level of {shown_path(file)}" if top else model_title(model)
             anchor = f"file-{kind}" if top else model_anchor(model)
             tables.append(Table(model, anchor, title, "" if top else (model.__doc__ or ""), rows(model)))
             for info in model.model_fields.values():
                 queue += [x for x in nested_models(info.annotation) if x not in seen]
-        out.append(FileSection(kind, FILES[kind], f"file-{kind}", schema_path(kind), tables))
+        out.append(FileSection(kind, shown_path(file), f"file-{kind}", schema_path(kind), tables))
     return out
 
 

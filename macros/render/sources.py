@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
-from .. import links
 from .. import model as m
-from ..catalog import Catalog, Citation
+from ..catalog import Catalog
+from ..registry import KINDS
 from . import Page, plain, render
 from .marks import shared
-from .profiles import FACTS, fact_anchor
 
 KIND_LABELS = {
     "article": "Article",
@@ -36,27 +35,29 @@ class Backlink:
 
 
 def backlinks(catalog: Catalog, source_id: str) -> list[tuple[str, list[Backlink]]]:
-    """(section label, links) for every kind of entry citing the source, in display order, each target once."""
-    sections: dict[str, dict[str, tuple[int, Backlink]]] = {"Compared in": {}, "Framework facts": {}, "FAQ": {}, "Scenarios": {}}
-    for c in catalog.citations[source_id]:
-        section, order, link = _backlink(catalog, c)
-        sections[section].setdefault(link.target, (order, link))
-    return [(label, [link for _, link in sorted(found.values(), key=lambda x: x[0])]) for label, found in sections.items() if found]
+    """(section label, links) for every kind of entry citing the source, in the order of the site, each target once."""
+    order = _site_order(catalog)
+    sections: dict[str, dict[str, Backlink]] = {kind.cited_in: {} for kind in KINDS if kind.cited_in}
+    for found in catalog.citations[source_id]:
+        kind = found.kind
+        assert kind.link is not None
+        text = plain(kind.title(found, catalog))
+        if kind.parent:
+            parent = next(p.found for p in catalog.records(kind.parent) if p.id == found.parent)
+            text = f"{plain(parent.kind.title(parent, catalog))}: {text}"
+        sections[kind.cited_in].setdefault(kind.link(found), Backlink(text, kind.link(found)))
+    return [(label, sorted(found.values(), key=lambda b: order[b.target])) for label, found in sections.items() if found]
 
 
-def _backlink(catalog: Catalog, c: Citation) -> tuple[str, int, Backlink]:
-    if c.kind in ("criterion", "value"):
-        return "Compared in", list(catalog.criteria).index(c.id), Backlink(catalog.criteria[c.id].name, links.compare(c.id))
-    if c.kind == "fact":
-        assert c.framework is not None
-        fw = catalog.frameworks[c.framework]
-        order = list(catalog.frameworks).index(fw.id) * len(FACTS) + list(FACTS).index(c.id)
-        return "Framework facts", order, Backlink(f"{fw.name}: {FACTS[c.id].lower()}", links.framework(fw.id) + "#" + fact_anchor(c.id))
-    if c.kind == "faq":
-        return "FAQ", list(catalog.faq).index(c.id), Backlink(plain(catalog.faq[c.id].question), links.faq(c.id))
-    if c.kind == "scenario":
-        return "Scenarios", list(catalog.scenarios).index(c.id), Backlink(plain(catalog.scenarios[c.id].title), links.scenario(c.id))
-    raise ValueError(f"no back-link for a citation of kind '{c.kind}'")
+def _site_order(catalog: Catalog) -> dict[str, int]:
+    """Every back-link target, in the order the records appear in the data (frameworks by name)."""
+    framework_rank = {fid: n for n, fid in enumerate(catalog.frameworks)}
+    targets = [
+        kind.link(r.found)
+        for kind in KINDS if kind.cited_in and kind.link
+        for r in sorted(catalog.records(kind), key=lambda r: framework_rank.get(r.found.parent, 0))
+    ]
+    return {target: n for n, target in enumerate(dict.fromkeys(targets))}
 
 
 def bibliography(catalog: Catalog, page: Page) -> str:

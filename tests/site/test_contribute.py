@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from ruamel.yaml import YAML
 
 from macros import export
-from macros.model import FILE_MODELS
+from macros.registry import FILES
 from macros.render.reference import sections
 from tests.helpers import ROOT
 from tests.unit.test_contributing import GUIDE, LINK, SITE
@@ -54,8 +54,8 @@ def test_guide_links_to_the_site_reach_built_pages(built_site: Path) -> None:
 def test_data_reference_lists_every_field_of_every_file(built_site: Path) -> None:
     page = article(html(built_site, "contribute/data-reference"))
     found = ids(page)
-    for kind in FILE_MODELS:
-        assert f"file-{kind}" in found, kind
+    for file in FILES:
+        assert f"file-{file.name}" in found, file.name
     for section in sections():
         for table in section.tables:
             for row in table.rows:

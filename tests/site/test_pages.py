@@ -122,7 +122,7 @@ def test_every_data_entry_can_be_edited_and_reported(built_site: Path, catalog: 
     edits = [a.attrs["href"] for a in page.find_all("a", "kb-actions__edit")]
     reports = [a.attrs["href"] for a in page.find_all("a", "kb-actions__report")]
     assert len(edits) == len(reports) == count(catalog)  # type: ignore[operator]
-    origins = [o for (k, _), o in catalog.origins.items() if k == kind]
+    origins = [o for (k, _, _), o in catalog.origins.items() if k == kind]
     assert {e.rsplit("/blob/main/", 1)[1] for e in edits} == {f"{o.file}#L{o.line}" for o in origins}
     assert all("/issues/new?" in r for r in reports)
 

@@ -81,14 +81,14 @@ def test_known_changes_are_listed_in_words(repo: Repo) -> None:
         ("value", "changed", "Alpha · Templates"),
         ("faq", "added", "Which framework is older?"),
         ("scenario", "changed", "A small app"),
-        ("tree", "changed", "question “How big is the app?”"),
+        ("tree node", "changed", "How big is the app?"),
         ("source", "changed", "Alpha or Beta?"),
     ]
     assert "1 FAQ entry added, 1 value changed, 1 scenario changed, 1 tree node changed, 1 source changed." in text
     assert "- Changed: **Alpha · Templates**: level “third-party” → “built-in”; verdict “Through a library” → “Built in”" in text
     assert "- Added: **Which framework is older?**" in text
     assert "- Changed: **A small app**: related faq: added `which-is-older`" in text
-    assert "- Changed: **question “How big is the app?”**: answers edited" in text
+    assert "- Changed: **How big is the app?**: answers edited" in text
     assert "- Changed: **Alpha or Beta?**: read 2026-11-01 → 2026-11-20" in text
     assert text.index("### Values") < text.index("### FAQ entries") < text.index("### Sources")
 
@@ -103,7 +103,7 @@ def test_removals_and_a_new_framework(repo: Repo) -> None:
     changes = [(c.kind, c.action, c.name, c.details) for c in compare_revisions(repo.path, base, head).changes]
     assert changes == [
         ("framework", "added", "Gamma", ()),
-        ("tree", "changed", "result “result-either”", ("note “Both fit; the tie-breaker is taste.” → (none)",)),
+        ("tree node", "changed", "Either; the tie-breaker is taste", ("note “Both fit; the tie-breaker is taste.” → (none)",)),
     ]
 
 

@@ -30,6 +30,7 @@ from macros import dataset
 from macros.catalog import Catalog, load_catalog
 from macros.errors import DataError, DataInvalid
 from macros.load import Document, Loc, format_loc, read
+from macros.registry import FRAMEWORK
 from macros.rules import references
 from tests.helpers import ROOT
 
@@ -76,7 +77,7 @@ def assert_clear_report(outcome: Catalog | DataInvalid) -> list[DataError]:
     assert outcome.errors, "DataInvalid without a single error"
     for error in outcome.errors:
         assert isinstance(error, DataError), error
-        assert error.file.startswith("data/") and error.file.endswith(".yaml") or error.file == dataset.FRAMEWORKS_DIR, error
+        assert error.file.startswith("data/") and error.file.endswith(".yaml") or error.file == FRAMEWORK.folder, error
         assert isinstance(error.line, int) and error.line >= 1, error
         assert isinstance(error.column, int) and error.column >= 1, error
         assert isinstance(error.message, str) and error.message.strip(), error

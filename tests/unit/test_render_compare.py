@@ -71,7 +71,7 @@ def test_cells_show_level_verdict_explanation_sources_and_an_edit_link(catalog: 
                 assert marks == []
             refs = cell.find_all("a", "kb-ref")
             assert [(r.text(), r.attrs["href"]) for r in refs] == [(f"[{number[s]}]", f"../sources/#src-{s}") for s in value.sources]
-            origin = catalog.origins[(f"value:{fw.id}", criterion.id)]
+            origin = catalog.origin("value", criterion.id, fw.id)
             assert cell.find("a", "kb-edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
 
 
@@ -103,7 +103,7 @@ def test_each_row_links_its_faq_entries_scenarios_and_edit_and_report(catalog: C
         expected = [f"../faq/#{e.id}" for e in catalog.faq_about_criterion(criterion.id)]
         expected += [f"../scenarios/#{s.id}" for s in catalog.scenarios_citing(criterion.id)]
         assert hrefs == expected
-        origin = catalog.origins[("criterion", criterion.id)]
+        origin = catalog.origin("criterion", criterion.id)
         assert more.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
         report = more.find("a", "kb-actions__report").attrs["href"]
         assert report.startswith(f"{REPO}/issues/new?") and "page=Compare" in report

@@ -66,7 +66,7 @@ def test_every_entry_has_edit_and_report_links(catalog: Catalog, rendered: tuple
     out, _ = rendered
     for entry in catalog.faq.values():
         body = out.find("section", data_kb_entry=entry.id)
-        origin = catalog.origins[("faq", entry.id)]
+        origin = catalog.origin("faq", entry.id)
         assert body.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/data/faq.yaml#L{origin.line}"
         assert body.find("a", "kb-actions__report").attrs["href"].startswith(f"{REPO}/issues/new?")
 

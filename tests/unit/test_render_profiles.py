@@ -8,7 +8,9 @@ from macros.catalog import Catalog, load_catalog
 from macros.links import Linker
 from macros.pages import renderer
 from macros.render import Page, plain
-from macros.render.profiles import FACTS, fact_anchor, framework_list, framework_profile
+from macros.links import fact_anchor
+from macros.model import fact_fields
+from macros.render.profiles import framework_list, framework_profile
 from tests.dom import from_markdown
 from tests.helpers import ROOT
 from tests.unit.conftest import DataCopy
@@ -35,7 +37,7 @@ def test_a_profile_has_the_facts_every_value_grouped_and_the_entries_about_it(ca
     for fw in catalog.frameworks.values():
         out = from_markdown(framework_profile(catalog, page(f"frameworks/{fw.id}/"), fw.id))
         facts = out.find("dl", "kb-facts__list")
-        assert [item.attrs.get("id") for item in facts.find_all("div", "kb-facts__item")] == [fact_anchor(f) for f in FACTS] + [None]
+        assert [item.attrs.get("id") for item in facts.find_all("div", "kb-facts__item")] == [fact_anchor(f) for f in fact_fields()] + [None]
         assert out.by_id("fact-licence").find("dd").text().startswith(plain(fw.licence.value))
         for group in catalog.groups.values():
             heading = out.by_id(f"group-{group.id}")

@@ -49,5 +49,5 @@ def test_questions_are_linked_from_either_side_and_entries_can_be_edited(catalog
         assert [a.attrs["href"] for ul in related for a in ul.find_all("a")] == [
             f"../faq/#{e.id}" for e in catalog.faq_for_scenario(scenario.id)
         ]
-        origin = catalog.origins[("scenario", scenario.id)]
+        origin = catalog.origin("scenario", scenario.id)
         assert section.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"

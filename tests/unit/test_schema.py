@@ -10,14 +10,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from ruamel.yaml import YAML
 
 from macros import schema
-from macros.dataset import FRAMEWORKS_DIR, SHARED_FILES
-from macros.model import FILE_MODELS
+from macros.dataset import file_paths
+from macros.registry import FILES, FileKind
 from tests.helpers import ROOT
 from tests.unit.conftest import MINIMAL
 
-DATA_FILES = [(kind, ROOT / rel) for kind, rel in SHARED_FILES.items()] + [
-    ("framework", p) for p in sorted((ROOT / FRAMEWORKS_DIR).glob("*.yaml"))
-]
+DATA_FILES = [(file, path) for file in FILES for path in file_paths(ROOT, file)]
 
 
 def test_committed_schemas_match_the_model() -> None:
@@ -34,22 +32,21 @@ def test_a_changed_model_makes_the_schemas_stale(tmp_path: Path) -> None:
     assert schema.stale(tmp_path) == ["data/schema/sources.schema.json", "data/schema/faq.schema.json"]
 
 
-@pytest.mark.parametrize("kind", list(FILE_MODELS))
-def test_schema_is_stamped_and_described(kind: str) -> None:
-    body = json.loads((ROOT / schema.schema_path(kind)).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("file", FILES, ids=lambda f: f.name)
+def test_schema_is_stamped_and_described(file: FileKind) -> None:
+    body = json.loads((ROOT / schema.schema_path(file.name)).read_text(encoding="utf-8"))
     assert body["$comment"].startswith("Generated") and "do not edit" in body["$comment"]
     Draft202012Validator.check_schema(body)
-    model = FILE_MODELS[kind]
-    for name, info in model.model_fields.items():
-        assert body["properties"][name]["description"] == info.description, f"{kind}.{name}"
+    for name, info in file.model.model_fields.items():
+        assert body["properties"][name]["description"] == info.description, f"{file.name}.{name}"
 
 
-@pytest.mark.parametrize(("kind", "path"), DATA_FILES, ids=lambda x: x.name if isinstance(x, Path) else x)
-def test_data_file_points_to_its_schema_on_line_one(kind: str, path: Path) -> None:
+@pytest.mark.parametrize(("file", "path"), DATA_FILES, ids=lambda x: x.name)
+def test_data_file_points_to_its_schema_on_line_one(file: FileKind, path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == schema.modeline(kind)
+    assert first == schema.modeline(file)
     target = (path.parent / first.split("$schema=", 1)[1]).resolve()
-    assert target == (ROOT / schema.schema_path(kind)).resolve() and target.is_file()
+    assert target == (ROOT / schema.schema_path(file.name)).resolve() and target.is_file()
 
 
 def _yaml_as_json(path: Path) -> object:
@@ -60,7 +57,7 @@ def _yaml_as_json(path: Path) -> object:
 
 @pytest.mark.parametrize(
     ("kind", "path"),
-    [(kind, MINIMAL / rel) for kind, rel in SHARED_FILES.items()] + [("framework", MINIMAL / FRAMEWORKS_DIR / "alpha.yaml")],
+    [(file.name, file_paths(MINIMAL, file)[0]) for file in FILES],
     ids=lambda x: x.name if isinstance(x, Path) else x,
 )
 def test_schema_accepts_valid_data_and_flags_an_unknown_field(kind: str, path: Path) -> None:

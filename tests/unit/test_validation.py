@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
+from pydantic import BaseModel
 
 from macros.catalog import load_catalog
 from macros.errors import DataError, DataInvalid
+from macros.refs import full_annotation, unwrap
+from macros.registry import BY_NAME, FILES
 from tests.unit.conftest import DataCopy
 
 
@@ -277,3 +282,30 @@ def test_tree_path_that_never_recommends_the_team_language_needs_a_reason(data: 
     assert "switch_reason" in error.hint
     data.replace("decision-tree.yaml", "    scenario: small-app\n", "    scenario: small-app\n    switch_reason: AlphaScript takes a day to learn.\n")
     assert load_catalog(data.root).results["result-alpha"].switch_reason
+
+
+def test_two_frameworks_may_not_share_a_name(data: DataCopy) -> None:
+    beta = data.path("frameworks/beta.yaml").read_text()
+    data.write("frameworks/gamma.yaml", beta.replace("id: beta", "id: gamma"))
+    error = only(data)
+    assert (error.file, error.line, error.path) == ("data/frameworks/gamma.yaml", data.line_of("frameworks/gamma.yaml", "name: Beta"), "name")
+    assert error.message == "duplicate name 'Beta'"
+    assert error.hint == f"already used in data/frameworks/beta.yaml:{data.line_of('frameworks/beta.yaml', 'name: Beta')}; names must be unique"
+
+
+def _markers(annotation: object) -> set[str]:
+    """The kinds named by Ref markers anywhere in a type."""
+    ref, bare = unwrap(annotation)
+    found = {ref.kind} if ref else set()
+    for arg in get_args(bare):
+        found |= _markers(arg)
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        for info in bare.model_fields.values():
+            found |= _markers(full_annotation(info))
+    return found
+
+
+def test_every_reference_marker_names_a_kind_of_the_registry() -> None:
+    used = set().union(*(_markers(file.model) for file in FILES))
+    assert {"source", "article", "criterion", "group", "framework", "faq", "faq category", "scenario", "tree node"} <= used
+    assert used <= set(BY_NAME), used - set(BY_NAME)
