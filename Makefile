@@ -26,10 +26,11 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-serve: $(VENV)/.site-deps  ## Serve the site on http://127.0.0.1:8000, reloading on edits
-	SITE_URL=http://127.0.0.1:8000/ KB_STRICT=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(VENV)/.site-deps  ## Serve the site on http://127.0.0.1:8000, regenerating and reloading on edits
+	$(BIN)/python scripts/serve.py
 
 build: $(VENV)/.site-deps  ## Build the site strictly into site/
+	$(BIN)/python -m macros generate
 	$(BIN)/mkdocs build --strict
 
 check: $(VENV)/.site-deps  ## Validate data/ alone: one line per problem

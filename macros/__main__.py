@@ -1,8 +1,8 @@
 """Command line: `python -m macros check` validates data/ without building the site.
 
-Also: `schema` (regenerate data/schema/), `export` (write the JSON export),
-`diff BASE HEAD` (what a change does to the knowledge) and `stale` (old
-`verified` dates and broken links).
+Also: `generate` (write the generated pages and nav entries before a build), `schema`
+(regenerate data/schema/), `diff BASE HEAD` (what a change does to the knowledge) and
+`stale` (old `verified` dates and broken links).
 """
 
 from __future__ import annotations
@@ -47,10 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _add_more_commands(commands: Any) -> None:
+    generate = commands.add_parser("generate", help="write the framework pages, the JSON export and their nav entries")
     schema = commands.add_parser("schema", help="write data/schema/<kind>.schema.json from macros/model.py")
     schema.add_argument("--check", action="store_true", help="only report stale schemas; exit 1 if any")
-    export = commands.add_parser("export", help="write the JSON export (knowledge.json, one file per kind, schemas)")
-    export.add_argument("--out", type=Path, help="folder (default: docs/data/v1 under the project folder)")
     diff = commands.add_parser("diff", help="summarise in Markdown what changed in data/ between two git revisions")
     diff.add_argument("base", help="the revision before, e.g. origin/main")
     diff.add_argument("head", help="the revision after, e.g. HEAD")
@@ -59,8 +58,21 @@ def _add_more_commands(commands: Any) -> None:
     stale.add_argument("--check-urls", action="store_true", help="also fetch every external URL in data/")
     stale.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="date to count from (YYYY-MM-DD)")
     stale.add_argument("--repo-url", default="", help="link each entry to its line on GitHub, e.g. https://github.com/o/r")
-    for sub in (schema, export, diff, stale):
+    for sub in (generate, schema, diff, stale):
         sub.add_argument("--root", type=Path, default=Path("."), help="project folder (default: current)")
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    try:
+        catalog = load_catalog(args.root)
+    except DataInvalid as exc:
+        print_report(exc.errors)
+        return 1
+    changed = generate(args.root, catalog)
+    print("\n".join(f"wrote {rel}" for rel in changed) if changed else "generated files are up to date")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -73,22 +85,6 @@ def _schema(args: argparse.Namespace) -> int:
         return 1 if stale else 0
     changed = schema.write(args.root)
     print("\n".join(f"wrote {rel}" for rel in changed) if changed else "data/schema/ is up to date")
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from . import export
-
-    try:
-        catalog = load_catalog(args.root)
-    except DataInvalid as exc:
-        print_report(exc.errors)
-        return 1
-    out = args.out or args.root / "docs" / export.EXPORT_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in export.files(catalog, export.build_date()).items():
-        (out / name).write_text(text, encoding="utf-8")
-    print(f"wrote the JSON export to {out}")
     return 0
 
 
@@ -117,7 +113,7 @@ def _stale(args: argparse.Namespace) -> int:
     return 1 if text else 0
 
 
-MORE: dict[str, Callable[[argparse.Namespace], int]] = {"schema": _schema, "export": _export, "diff": _diff, "stale": _stale}
+MORE: dict[str, Callable[[argparse.Namespace], int]] = {"generate": _generate, "schema": _schema, "diff": _diff, "stale": _stale}
 
 
 if __name__ == "__main__":

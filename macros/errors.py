@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,6 +63,24 @@ def format_report(errors: list[DataError]) -> str:
     noun = "problem" if len(errors) == 1 else "problems"
     lines.append(f"{len(errors)} {noun} found in data/.")
     return "\n".join(lines)
+
+
+def report_page(errors: list[DataError]) -> str:
+    """The Markdown of the page `make serve` shows in place of every page while data/ is invalid."""
+    report = format_report(errors)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", report)), default=0))
+    return "\n".join([
+        "# The data has problems",
+        "",
+        "The site cannot be built from `data/` as it stands. `make check` prints the same lines;",
+        "each names the file, line and column, the field, what was expected and how to fix it.",
+        "This page reloads by itself, and the site comes back, as soon as the files are fixed.",
+        "",
+        fence + "text",
+        report,
+        fence,
+        "",
+    ])
 
 
 def print_report(errors: list[DataError]) -> None:

@@ -1,13 +1,14 @@
 """Every URL the site builds from ids: one place, so a cross-reference cannot drift.
 
-Targets are paths from the site root ("compare/#async-support"); `Linker.url`
-makes them relative to the page being rendered, so the site works under any
-base path (GitHub Pages serves it under /<repo>/).
+Targets are paths from the site root ("compare/#async-support"); `Linker.url` puts
+the site's base path in front ("/flask-vs-express/compare/#async-support", from
+site_url), so a link is the same whichever page renders it: a renderer's output
+does not depend on the page, and hosts that resolve relative links in raw HTML
+against the source file (rather than the page's URL) cannot misplace it.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -64,28 +65,18 @@ def data_reference(anchor: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Linker:
-    """Makes site-root paths relative to one page, and builds links out to the repository."""
+    """Makes site-root paths into links under the site's base path, and builds links out to the repository."""
 
-    page_url: str  # the current page's URL from the site root, e.g. "frameworks/flask/"
+    base: str  # the path of site_url, e.g. "/flask-vs-express/" (GitHub Pages) or "/"
     repo_url: str  # e.g. "https://github.com/owner/repo"
     branch: str = "main"
 
     def url(self, target: str) -> str:
-        path, _, fragment = target.partition("#")
-        if fragment and path == self.page_url:
-            return "#" + fragment
-        rel = posixpath.relpath("/" + path, "/" + self.page_url)
-        if path.endswith("/") or not path:
-            rel = rel.rstrip("/") + "/"  # directory URLs keep their slash
-        return rel + (f"#{fragment}" if fragment else "")
+        return self.base.rstrip("/") + "/" + target
 
     def edit(self, file: str, line: int) -> str:
         """The data file on GitHub, at the record's line; its pencil button edits it."""
         return f"{self.repo_url}/blob/{self.branch}/{file}#L{line}"
-
-    def edit_file(self, file: str) -> str:
-        """GitHub's editor for a whole file."""
-        return f"{self.repo_url}/edit/{self.branch}/{file}"
 
     def report(self, page_title: str, entry: str) -> str:
         """A new 'wrong or outdated fact' issue, with the page and entry filled in."""

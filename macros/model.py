@@ -181,7 +181,7 @@ class Value(Strict):
     """A framework's answer to one criterion."""
 
     level: Level | None = Field(default=None, description="How the capability is provided, where such a level fits.")
-    verdict: Line = Field(description="One phrase; equal phrases (and levels) mean 'no difference' in the table.")
+    verdict: Line = Field(description="One phrase; when every framework has the same phrase and level, the table marks the row 'Same for each framework'.")
     explanation: Markdown = Field(description="One to three sentences.")
     sources: list[SourceId] = Field(default=[], description="Source ids; required unless the level is 'unknown'.")
     verified: dt.date = Field(description="Date this value was last checked.")

@@ -32,9 +32,12 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
 
 
 def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, as CI runs it."""
+    """`make build` of a project folder, as CI runs it: generate, then `mkdocs build --strict`."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
     env.pop("GITHUB_ACTIONS", None)
+    generated = subprocess.run([sys.executable, "-m", "macros", "generate"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    if generated.returncode != 0:
+        return generated
     return subprocess.run(
         MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

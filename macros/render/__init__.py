@@ -51,13 +51,11 @@ def plain(text: str) -> str:
 
 @dataclass
 class Page:
-    """What a renderer knows of the page it renders into."""
+    """What a renderer knows of the page it renders into: its title (for report links) and <head>."""
 
-    url: str  # from the site root, e.g. "faq/"
     title: str
     linker: Linker
     head: dict[str, Any] = field(default_factory=dict)  # data for the page <head>, e.g. JSON-LD
-    edit_url: str | None = None  # where the page's "edit" button goes, when not its own docs/ file
 
     def link(self, target: str) -> str:
         return self.linker.url(target)
@@ -71,7 +69,14 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_env.filters.update(md=md, md_inline=md_inline, plain=plain)
+def names(items: list[str], conjunction: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or 'A, B or C'): names in a sentence, for any number of them."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+_env.filters.update(md=md, md_inline=md_inline, plain=plain, names=names)
 _env.globals.update(links=links)
 
 

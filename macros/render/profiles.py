@@ -23,7 +23,5 @@ def framework_profile(catalog: Catalog, page: Page, framework_id: str) -> str:
     """The body of /frameworks/<id>/."""
     if framework_id not in catalog.frameworks:
         raise ValueError(f"framework_profile: no data/frameworks/{framework_id}.yaml")
-    # The page is generated: its edit button opens the data file it comes from.
-    page.edit_url = page.linker.edit_file(catalog.origin("framework", framework_id).file)
     return render("framework-profile.html", catalog, page, fw=catalog.frameworks[framework_id], groups=groups(catalog),
                   facts=fact_fields(), fact_anchor=links.fact_anchor, **shared(catalog))

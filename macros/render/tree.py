@@ -1,91 +1,122 @@
-"""The decision tree page (/decide/): one view of data/decision-tree.yaml, two outputs.
+"""The decision tree page (/decide/): one view model of data/decision-tree.yaml, two outputs.
 
-`decision_tree` builds `tree_view` once. The template decision-tree.html prints it as
-the no-JS outline (every question, answer and result as nested, linked lists), and the
-same view, with each Markup field turned into a list of nodes (`nodes`), becomes the
-mount element's data-kb-tree attribute. overrides/assets/javascripts/decision-tree.js
-reads that attribute and builds the page with DOM calls only, never innerHTML. A data
-attribute survives Material's instant navigation, which a JSON <script> in the page
-body does not.
+`tree_view` builds the view once. The template decision-tree.html prints it as the
+outline, the only HTML: every question, answer and result as nested, linked lists, for
+readers without JavaScript, printers and search engines. The same view's `structure()`
+(ids and links between them, no text) becomes the mount element's data-kb-tree
+attribute; overrides/assets/javascripts/decision-tree.js walks that structure and shows
+one step at a time by copying the parts of the outline it needs. A data attribute
+survives Material's instant navigation, which a JSON <script> in the page body does not.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import links
+from .. import model as m
 from ..catalog import Catalog
-from . import Page, md, md_inline, plain, render
+from . import Page, md, md_inline, names, plain, render
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    label: Markup
+    next: str
+    nested: bool  # the node it leads to is written out under this answer (else: linked, as above)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: Markup
+    help: Markup
+    left: tuple[int, int]  # fewest and most questions from here to a result, this one included
+    answers: list[Answer]
+
+
+@dataclass(frozen=True)
+class Reason:
+    criterion: Link
+    text: Markup
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    recommend: list[str]  # framework ids, preferred first
+    heading: str  # "Recommended: Express or Flask"
+    headline: Markup
+    notes: list[Markup]  # what the path adds, and why a switch of language pays for itself
+    reasons: list[Reason]
+    caveats: list[Markup]
+    scenario: Link
+    frameworks: list[Link]
+    faq: list[Link]
+
+
+@dataclass(frozen=True)
+class TreeView:
+    root: str
+    questions: dict[str, Question]
+    results: dict[str, Result]
+
+    def structure(self) -> dict[str, Any]:
+        """What the script needs beyond the outline: ids and how they connect, no text."""
+        return {
+            "root": self.root,
+            "questions": {q.id: {"left": list(q.left), "answers": [[a.id, a.next] for a in q.answers]} for q in self.questions.values()},
+            "results": {r.id: {"recommend": r.recommend} for r in self.results.values()},
+        }
 
 
 def decision_tree(catalog: Catalog, page: Page) -> str:
     view = tree_view(catalog, page)
-    data = json.dumps(for_script(view), ensure_ascii=False, separators=(",", ":"))
-    return render("decision-tree.html", catalog, page, tree=view, placed=placement(catalog), data=data)
+    data = json.dumps(view.structure(), ensure_ascii=False, separators=(",", ":"))
+    return render("decision-tree.html", catalog, page, tree=view, data=data)
 
 
-def tree_view(catalog: Catalog, page: Page) -> dict[str, Any]:
-    """Everything the page shows, keyed by id; data text as Markup (HTML).
-
-    Results point at scenarios, as in the data, so a scenario that several answers
-    lead to is written once.
-    """
+def tree_view(catalog: Catalog, page: Page) -> TreeView:
     spans = question_spans(catalog)
-    results = catalog.tree.results
-    return {
-        "root": catalog.tree.root,
-        "questions": {q.id: _question(q, spans[q.id]) for q in catalog.tree.questions},
-        "results": {r.id: _result(catalog, r) for r in results},
-        "scenarios": {sid: _scenario(catalog, page, sid) for sid in dict.fromkeys(r.scenario for r in results)},
+    placed = placement(catalog)
+    questions = {
+        q.id: Question(q.id, md_inline(q.question), md(q.help), spans[q.id],
+                       [Answer(a.id, md_inline(a.label), a.next, placed[a.next] == (q.id, a.id)) for a in q.answers])
+        for q in catalog.tree.questions
     }
+    results = {r.id: _result(catalog, page, r) for r in catalog.tree.results}
+    return TreeView(catalog.tree.root, questions, results)
 
 
-def _question(question: Any, span: tuple[int, int]) -> dict[str, Any]:
-    return {
-        "text": md_inline(question.question),
-        "help": md(question.help),
-        "left": list(span),
-        "answers": [{"id": a.id, "label": md_inline(a.label), "next": a.next} for a in question.answers],
-    }
-
-
-def _result(catalog: Catalog, result: Any) -> dict[str, Any]:
-    """A result's own recommendation, for the team that reached it; the scenario is the read-more."""
-    return {
-        "scenario": result.scenario,
-        "recommend": list(result.recommend),
-        "heading": "Recommended: " + either([plain(catalog.frameworks[f].name) for f in result.recommend]),
-        "headline": md_inline(result.headline),
-        "note": md(result.note) if result.note else None,
-        "switch": md(result.switch_reason) if result.switch_reason else None,
-    }
-
-
-def _scenario(catalog: Catalog, page: Page, scenario_id: str) -> dict[str, Any]:
-    scenario = catalog.scenarios[scenario_id]
-    frameworks = [catalog.frameworks[f] for f in dict.fromkeys(scenario.recommend + scenario.alternatives)]
-    return {
-        "verdict": md_inline(scenario.verdict),
-        "reasons": [
-            {"name": plain(catalog.criteria[r.criterion].name), "url": page.link(links.compare(r.criterion)), "text": md_inline(r.text)}
-            for r in scenario.reasons
-        ],
-        "caveats": [md_inline(c) for c in scenario.caveats],
-        "title": plain(scenario.title),
-        "url": page.link(links.scenario(scenario.id)),
-        "frameworks": [{"title": plain(f.name), "url": page.link(links.framework(f.id))} for f in frameworks],
-        "faq": [{"title": plain(e.question), "url": page.link(links.faq(e.id))} for e in catalog.faq_for_scenario(scenario.id)],
-    }
-
-
-def either(names: list[str]) -> str:
-    """'Flask', 'Flask or Express', 'A, B or C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _result(catalog: Catalog, page: Page, result: m.Result) -> Result:
+    """A result's own recommendation, for the team that reached it; its scenario is the read-more."""
+    scenario = catalog.scenarios[result.scenario]
+    discussed = [catalog.frameworks[f] for f in dict.fromkeys(scenario.recommend + scenario.alternatives)]
+    return Result(
+        id=result.id,
+        recommend=list(result.recommend),
+        heading="Recommended: " + names([plain(catalog.frameworks[f].name) for f in result.recommend], "or"),
+        headline=md_inline(result.headline),
+        notes=[md(text) for text in (result.note, result.switch_reason) if text],
+        reasons=[Reason(Link(plain(catalog.criteria[r.criterion].name), page.link(links.compare(r.criterion))), md_inline(r.text))
+                 for r in scenario.reasons],
+        caveats=[md_inline(c) for c in scenario.caveats],
+        scenario=Link(plain(scenario.title), page.link(links.scenario(scenario.id))),
+        frameworks=[Link(plain(f.name), page.link(links.framework(f.id))) for f in discussed],
+        faq=[Link(plain(e.question), page.link(links.faq(e.id))) for e in catalog.faq_for_scenario(scenario.id)],
+    )
 
 
 def question_spans(catalog: Catalog) -> dict[str, tuple[int, int]]:
@@ -105,84 +136,20 @@ def question_spans(catalog: Catalog) -> dict[str, tuple[int, int]]:
     return {q: span(q) for q in catalog.questions}
 
 
-def placement(catalog: Catalog) -> dict[str, str]:
-    """Node id -> 'question-id:answer-id' of the answer under which the outline shows it.
+def placement(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """Node id -> (question id, answer id) of the answer under which the outline writes it out.
 
     A node that several answers lead to is written out once, under the first of them in
     reading order; the others link to it.
     """
-    placed: dict[str, str] = {}
+    placed: dict[str, tuple[str, str]] = {}
 
     def walk(question_id: str) -> None:
         for answer in catalog.questions[question_id].answers:
             if answer.next not in placed:
-                placed[answer.next] = f"{question_id}:{answer.id}"
+                placed[answer.next] = (question_id, answer.id)
                 if answer.next in catalog.questions:
                     walk(answer.next)
 
     walk(catalog.tree.root)
     return placed
-
-
-# --- the view as JSON for the script -------------------------------------------------
-
-
-def for_script(value: Any) -> Any:
-    """The view with every Markup field as `nodes`, ready for json.dumps."""
-    if isinstance(value, Markup):
-        return nodes(value)
-    if isinstance(value, dict):
-        return {k: for_script(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [for_script(v) for v in value]
-    return value
-
-
-# Elements the script may create; anything else Markdown makes (a heading, an image, a
-# table) is unwrapped to its text. Links keep only their href.
-KEPT_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "code", "pre", "blockquote", "a", "br"})
-_VOID = frozenset({"br", "hr", "img", "wbr"})
-_CONTAINERS = frozenset({"", "ul", "ol", "blockquote"})  # whitespace between their children is layout only
-
-
-def nodes(html: str) -> list[Any]:
-    """HTML from the `md` filters -> a list of nodes the script builds with DOM calls.
-
-    A node is a string (text) or [tag, children] ([tag, children, href] for a link).
-    """
-    parser = _NodeParser()
-    parser.feed(html)
-    parser.close()
-    return parser.root
-
-
-class _NodeParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root: list[Any] = []
-        self._open: list[tuple[str, list[Any]]] = [("", self.root)]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            self.handle_data(dict(attrs).get("alt") or "")
-        if tag not in KEPT_TAGS:
-            return
-        node: list[Any] = [tag, []]
-        if tag == "a":
-            node.append(dict(attrs).get("href") or "")
-        self._open[-1][1].append(node)
-        if tag not in _VOID:
-            self._open.append((tag, node[1]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if len(self._open) > 1 and self._open[-1][0] == tag:
-            self._open.pop()
-
-    def handle_data(self, data: str) -> None:
-        tag, children = self._open[-1]
-        if not data.strip() and tag in _CONTAINERS:
-            return
-        if children and isinstance(children[-1], str):
-            children[-1] += data
-        else:
-            children.append(data)

@@ -12,8 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from macros.catalog import Catalog, load_catalog
-from macros.render import plain
-from macros.render.tree import either
+from macros.render import names, plain
 from tests.helpers import ROOT
 
 APP = ".kb-tree__app"
@@ -75,8 +74,8 @@ class Tree:
     def expect_result(self, page: Page, path: Path) -> None:
         result = page.locator(f"{APP} [data-recommend]")
         expect(result).to_have_attribute("data-recommend", " ".join(self.recommend(path.result)))
-        names = [self.catalog.frameworks[f].name for f in self.recommend(path.result)]
-        expect(result.locator("h2")).to_have_text("Recommended: " + either(names))
+        chosen = [self.catalog.frameworks[f].name for f in self.recommend(path.result)]
+        expect(result.locator("h2")).to_have_text("Recommended: " + names(chosen, "or"))
         expect(result.locator(".kb-tree__verdict")).to_have_text(plain(self.catalog.results[path.result].headline))
         assert page.evaluate("location.hash") == self.hash(path.steps)
 
@@ -128,13 +127,15 @@ def test_a_link_cut_short_shows_the_step_it_reaches(page: Page, site_url: str, t
 def test_result_links_to_compare_rows_scenario_and_faq(page: Page, site_url: str, tree: Tree) -> None:
     path = tree.longest
     page.goto(site_url + "decide/" + tree.hash(path.steps))
+    tree.expect_result(page, path)
     scenario = tree.catalog.scenarios[tree.catalog.results[path.result].scenario]
-    hrefs = page.locator(f"{APP} a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    assert [f"../compare/#{r.criterion}" for r in scenario.reasons] == [h for h in hrefs if h.startswith("../compare/")]
-    assert f"../scenarios/#{scenario.id}" in hrefs
-    assert all(f"../faq/#{faq_id}" in hrefs for faq_id in scenario.related_faq)
+    # paths from the site root, whether the page writes them so or Material made them absolute
+    hrefs = page.locator(f"{APP} a").evaluate_all("els => els.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    assert [f"/compare/#{r.criterion}" for r in scenario.reasons] == [h for h in hrefs if h.startswith("/compare/")]
+    assert f"/scenarios/#{scenario.id}" in hrefs
+    assert all(f"/faq/#{faq_id}" in hrefs for faq_id in scenario.related_faq)
     first = scenario.reasons[0].criterion
-    page.locator(f"{APP} a[href='../compare/#{first}']").click()
+    page.locator(f"{APP} a[href$='/compare/#{first}']").click()
     expect(page).to_have_url(site_url + f"compare/#{first}")
     expect(page.locator(f"[id='{first}']")).to_be_attached()
 
@@ -289,8 +290,8 @@ def test_without_javascript_the_outline_shows_every_question_answer_and_result(b
         for result in catalog.results.values():
             block = outline.locator(f"[id='kb-dt-{result.id}']")
             expect(block).to_be_visible()
-            names = [catalog.frameworks[f].name for f in tree.recommend(result.id)]
-            expect(block.locator("strong").first).to_have_text("Recommended: " + either(names))
-            expect(block.locator(f"a[href='../scenarios/#{result.scenario}']")).to_have_count(1)
+            chosen = [catalog.frameworks[f].name for f in tree.recommend(result.id)]
+            expect(block.locator("strong").first).to_have_text("Recommended: " + names(chosen, "or"))
+            expect(block.locator(f"a[href='/scenarios/#{result.scenario}']")).to_have_count(1)
     finally:
         context.close()

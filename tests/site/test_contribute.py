@@ -14,13 +14,14 @@ from ruamel.yaml import YAML
 from macros import export
 from macros.registry import FILES
 from macros.render.reference import sections
+from tests.conftest import Built
 from tests.helpers import ROOT
 from tests.unit.test_contributing import GUIDE, LINK, SITE
 from tests.unit.test_export import contains
 
 
-def html(built_site: Path, page: str) -> str:
-    return (built_site / page / "index.html").read_text(encoding="utf-8")
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
 
 
 def ids(text: str) -> set[str]:
@@ -31,8 +32,8 @@ def article(text: str) -> str:
     return text[text.index("<article"):text.index("</article>")]
 
 
-def test_contribute_page_is_the_contributing_guide(built_site: Path) -> None:
-    page = article(html(built_site, "contribute"))
+def test_contribute_page_is_the_contributing_guide(built: Built) -> None:
+    page = article(html(built.site, "contribute"))
     assert "--8&lt;--" not in page and "--8<--" not in page
     assert re.search(r"<h1[^>]*>Contributing", page)
     for heading in re.findall(r"^## (.+)$", GUIDE, re.MULTILINE):
@@ -42,17 +43,17 @@ def test_contribute_page_is_the_contributing_guide(built_site: Path) -> None:
         assert escaped in page or line in page, line
 
 
-def test_guide_links_to_the_site_reach_built_pages(built_site: Path) -> None:
+def test_guide_links_to_the_site_reach_built_pages(built: Built) -> None:
     for url in LINK.findall(GUIDE):
         if url.startswith(SITE):
             path, _, anchor = url.removeprefix(SITE).partition("#")
-            target = built_site / path / "index.html"
+            target = built.site / path / "index.html"
             assert target.is_file(), url
             assert not anchor or anchor in ids(target.read_text(encoding="utf-8")), url
 
 
-def test_data_reference_lists_every_field_of_every_file(built_site: Path) -> None:
-    page = article(html(built_site, "contribute/data-reference"))
+def test_data_reference_lists_every_field_of_every_file(built: Built) -> None:
+    page = article(html(built.site, "contribute/data-reference"))
     found = ids(page)
     for file in FILES:
         assert f"file-{file.name}" in found, file.name
@@ -65,8 +66,8 @@ def test_data_reference_lists_every_field_of_every_file(built_site: Path) -> Non
         assert target in found, f"link to #{target} has no target"
 
 
-def test_data_reference_describes_types_and_allowed_values(built_site: Path) -> None:
-    page = article(html(built_site, "contribute/data-reference"))
+def test_data_reference_describes_types_and_allowed_values(built: Built) -> None:
+    page = article(html(built.site, "contribute/data-reference"))
     assert re.search(r'<h3 id="type-value">Value', page)
     row = re.search(r'<tr id="type-value-level">(.*?)</tr>', page)
     assert row and "optional" in row.group(1)
@@ -79,8 +80,8 @@ def yaml(path: Path) -> Any:
 
 
 @pytest.fixture(scope="module")
-def published(built_site: Path) -> dict[str, Any]:
-    folder = built_site / export.EXPORT_DIR
+def published(built: Built) -> dict[str, Any]:
+    folder = built.site / export.EXPORT_DIR
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
 
 
@@ -92,7 +93,8 @@ def test_export_is_published_with_schemas(published: dict[str, Any]) -> None:
         assert published[f"{name}.json"]["version"] == export.VERSION
 
 
-def test_export_holds_the_real_data(published: dict[str, Any]) -> None:
+def test_export_holds_the_data_it_was_built_from(built: Built, published: dict[str, Any]) -> None:
+    ROOT = built.root  # noqa: N806 - the project the site was built from
     whole = published["knowledge.json"]
     contains(whole["sources"], yaml(ROOT / "data/sources.yaml")["sources"], "sources")
     contains(whole["criteria"], yaml(ROOT / "data/criteria.yaml"), "criteria")
@@ -106,8 +108,8 @@ def test_export_holds_the_real_data(published: dict[str, Any]) -> None:
         contains(by_id[path.stem], yaml(path), path.stem)
 
 
-def test_data_reference_links_to_every_exported_file(built_site: Path) -> None:
-    page = article(html(built_site, "contribute/data-reference"))
+def test_data_reference_links_to_every_exported_file(built: Built) -> None:
+    page = article(html(built.site, "contribute/data-reference"))
     for name in export.ALL:
         for file in (f"{name}.json", f"{name}.schema.json"):
-            assert f'href="../../{export.EXPORT_DIR}/{file}"' in page, file
+            assert f'href="/{export.EXPORT_DIR}/{file}"' in page, file

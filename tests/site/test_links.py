@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.dom import Node, parse
-from tests.helpers import SiteServer
+from tests.conftest import Built
 
 
 @cache
@@ -58,17 +58,17 @@ def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def test_every_internal_link_and_fragment_resolves(built_site: Path, site_server: SiteServer) -> None:
+def test_every_internal_link_and_fragment_resolves(built: Built) -> None:
     broken = []
     checked = 0
-    for page in _pages(built_site):
-        for href, target, fragment in _internal_links(built_site, page, site_server.url):
+    for page in _pages(built.site):
+        for href, target, fragment in _internal_links(built.site, page, built.url):
             checked += 1
-            file = _target_file(built_site, target)
+            file = _target_file(built.site, target)
             if file is None:
-                broken.append(f"{page.relative_to(built_site)}: {href} -> no page at {target}")
+                broken.append(f"{page.relative_to(built.site)}: {href} -> no page at {target}")
             elif fragment and file.suffix == ".html" and fragment not in _ids(file):
-                broken.append(f"{page.relative_to(built_site)}: {href} -> no id '{fragment}' in {file.relative_to(built_site)}")
+                broken.append(f"{page.relative_to(built.site)}: {href} -> no id '{fragment}' in {file.relative_to(built.site)}")
     assert checked > 1000, f"only {checked} links found: is the site built?"
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:50])
 
@@ -83,8 +83,8 @@ def test_the_checker_catches_a_missing_page_and_a_missing_fragment(tmp_path: Pat
 
 
 @pytest.mark.parametrize("path", ["compare/", "faq/", "scenarios/", "sources/", "frameworks/flask/"])
-def test_data_pages_link_to_one_another(built_site: Path, site_server: SiteServer, path: str) -> None:
+def test_data_pages_link_to_one_another(built: Built, path: str) -> None:
     """Cross-links go both ways: each data page links to the other data pages."""
-    page = built_site / path / "index.html"
-    targets = {target.split("/")[1] for _, target, _ in _internal_links(built_site, page, site_server.url, "md-content__inner")}
+    page = built.site / path / "index.html"
+    targets = {target.split("/")[1] for _, target, _ in _internal_links(built.site, page, built.url, "md-content__inner")}
     assert {"compare", "faq", "scenarios", "sources", "frameworks"} - {path.split("/")[0]} <= targets

@@ -14,7 +14,8 @@ from ruamel.yaml import YAML
 
 from macros import export
 from macros.catalog import load_catalog
-from macros.pages import generated
+from macros.generate import pages as generated_pages
+from tests.helpers import copy_project
 from tests.unit.conftest import MINIMAL
 
 BUILT = dt.date(2026, 11, 25)
@@ -92,13 +93,15 @@ def test_knowledge_is_the_union_of_the_parts(files: dict[str, Any]) -> None:
 
 def test_the_build_publishes_it_under_data_v1(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25
-    pages = generated(load_catalog(MINIMAL))
+    pages = generated_pages(load_catalog(MINIMAL))
     assert json.loads(pages["data/v1/knowledge.json"])["built"] == "2026-11-25"
     assert {p for p in pages if p.startswith("data/v1/")} == {f"data/v1/{name}" for name in export.files(load_catalog(MINIMAL), BUILT)}
 
 
-def test_cli_writes_the_files(tmp_path: Path) -> None:
+def test_generate_writes_the_files(tmp_path: Path) -> None:
     from macros.__main__ import main
 
-    assert main(["export", "--root", str(MINIMAL), "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(export.files(load_catalog(MINIMAL), BUILT))
+    project = copy_project(tmp_path / "project", data=MINIMAL / "data")
+    assert main(["generate", "--root", str(project)]) == 0
+    written = project / "docs" / export.EXPORT_DIR
+    assert sorted(p.name for p in written.iterdir()) == sorted(export.files(load_catalog(MINIMAL), BUILT))

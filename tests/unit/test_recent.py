@@ -32,11 +32,11 @@ def test_rendered_list_links_each_entry_from_the_home_page(data: DataCopy) -> No
     data.replace("scenarios.yaml", "    sources: [beta-docs]\n    verified: 2026-11-01", "    sources: [beta-docs]\n    verified: 2026-11-24")
     data.replace("faq.yaml", "    sources: [alpha-docs, beta-docs]\n    verified: 2026-11-01",
                  "    sources: [alpha-docs, beta-docs]\n    verified: 2026-11-20")
-    page = Page("", "Home", Linker("", "https://github.com/o/r"))
+    page = Page("Home", Linker("/", "https://github.com/o/r"))
     html = recently_verified(load_catalog(data.root), page, limit=3)
     items = re.findall(r"<li class=\"kb-recent__item\">(.*?)</li>", html)
     assert len(items) == 3
-    assert '<time datetime="2026-11-24">24 Nov 2026</time> · <span class="kb-recent__kind">Scenario</span>: <a href="scenarios/#either">Either will do</a>' in items[0]
-    assert '<a href="faq/#which-language">' in items[1]
-    assert '<a href="compare/#language">Alpha, Language</a> (AlphaScript)' in items[2]
+    assert '<time datetime="2026-11-24">24 Nov 2026</time> · <span class="kb-recent__kind">Scenario</span>: <a href="/scenarios/#either">Either will do</a>' in items[0]
+    assert '<a href="/faq/#which-language">' in items[1]
+    assert '<a href="/compare/#language">Alpha, Language</a> (AlphaScript)' in items[2]
     assert "All 21 dated entries were checked between" in html and '<time datetime="2026-11-24">' in html

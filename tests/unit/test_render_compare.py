@@ -16,8 +16,8 @@ from tests.dom import Node, from_markdown
 REPO = "https://github.com/o/r"
 
 
-def page(url: str = "compare/", title: str = "Compare") -> Page:
-    return Page(url=url, title=title, linker=Linker(url, REPO))
+def page(title: str = "Compare") -> Page:
+    return Page(title=title, linker=Linker("/", REPO))
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_every_criterion_is_a_row_with_its_anchor_under_its_group_heading(catalo
         assert [r.attrs["id"] for r in rows] == [c.id for c in catalog.criteria_in(group.id)]
         for row, criterion in zip(rows, catalog.criteria_in(group.id)):
             name = row.find("a", "kb-compare__name")
-            assert (name.text(), name.attrs["href"]) == (criterion.name, f"#{criterion.id}")
+            assert (name.text(), name.attrs["href"]) == (criterion.name, f"/compare/#{criterion.id}")
 
 
 def test_cells_show_level_verdict_explanation_sources_and_an_edit_link(catalog: Catalog, table: Node) -> None:
@@ -64,13 +64,13 @@ def test_cells_show_level_verdict_explanation_sources_and_an_edit_link(catalog: 
             assert cell.find("div", "kb-compare__explanation").text() == plain(value.explanation)
             marks = cell.find_all("a", "kb-mark")
             if value.level:
-                assert [m.attrs["href"] for m in marks] == [f"../about/conventions/#level-{value.level}"]
+                assert [m.attrs["href"] for m in marks] == [f"/about/conventions/#level-{value.level}"]
                 assert marks[0].find("span", "kb-mark__glyph").attrs["aria-hidden"] == "true"
                 assert marks[0].find("span", "kb-mark__label").text() == LEVELS[value.level].label
             else:
                 assert marks == []
             refs = cell.find_all("a", "kb-ref")
-            assert [(r.text(), r.attrs["href"]) for r in refs] == [(f"[{number[s]}]", f"../sources/#src-{s}") for s in value.sources]
+            assert [(r.text(), r.attrs["href"]) for r in refs] == [(f"[{number[s]}]", f"/sources/#src-{s}") for s in value.sources]
             origin = catalog.origin("value", criterion.id, fw.id)
             assert cell.find("a", "kb-edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
 
@@ -92,7 +92,7 @@ def test_claims_show_what_the_article_says_what_is_true_and_the_verdict(catalog:
             assert says.text() == f"The article says [{numbers(catalog)[claim.source]}] {plain(claim.says)}"
             assert truth.text() == f"What is true {plain(claim.truth)}"
             mark = box.find("a", "kb-mark")
-            assert mark.attrs["href"] == f"../about/conventions/#verdict-{claim.verdict}"
+            assert mark.attrs["href"] == f"/about/conventions/#verdict-{claim.verdict}"
             assert VERDICTS[claim.verdict].label in mark.text()
 
 
@@ -100,8 +100,8 @@ def test_each_row_links_its_faq_entries_scenarios_and_edit_and_report(catalog: C
     for criterion in catalog.criteria.values():
         more = table.by_id(criterion.id).find("tr", "kb-compare__more")
         hrefs = [a.attrs["href"] for ul in more.find_all("ul", "kb-related") for a in ul.find_all("a")]
-        expected = [f"../faq/#{e.id}" for e in catalog.faq_about_criterion(criterion.id)]
-        expected += [f"../scenarios/#{s.id}" for s in catalog.scenarios_citing(criterion.id)]
+        expected = [f"/faq/#{e.id}" for e in catalog.faq_about_criterion(criterion.id)]
+        expected += [f"/scenarios/#{s.id}" for s in catalog.scenarios_citing(criterion.id)]
         assert hrefs == expected
         origin = catalog.origin("criterion", criterion.id)
         assert more.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
@@ -129,12 +129,12 @@ def test_the_legend_lists_the_levels_in_use_linked_to_their_definitions(catalog:
     used = {v.level for fw in catalog.frameworks.values() for v in fw.values.values() if v.level}
     legend = from_markdown(level_legend(catalog, page()))
     hrefs = [a.attrs["href"] for a in legend.find_all("a", "kb-mark")]
-    assert hrefs == [f"../about/conventions/#level-{level}" for level in LEVELS if level in used]
+    assert hrefs == [f"/about/conventions/#level-{level}" for level in LEVELS if level in used]
     assert [m.id for m in levels_used(catalog)] == [level for level in LEVELS if level in used]
 
 
 def test_the_conventions_list_every_level_and_verdict_with_its_anchor(catalog: Catalog) -> None:
-    conventions = page("about/conventions/", "Conventions")
+    conventions = page("Conventions")
     levels = from_markdown(level_legend(catalog, conventions, "levels"))
     verdicts = from_markdown(level_legend(catalog, conventions, "verdicts"))
     assert [dt.attrs["id"] for dt in levels.find_all("dt")] == [f"level-{lv}" for lv in Level.__args__]  # type: ignore[attr-defined]

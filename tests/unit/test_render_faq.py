@@ -18,7 +18,7 @@ REPO = "https://github.com/o/r"
 
 @pytest.fixture(scope="module")
 def rendered(catalog: Catalog) -> tuple[Node, Page]:
-    page = Page(url="faq/", title="FAQ", linker=Linker("faq/", REPO))
+    page = Page(title="FAQ", linker=Linker("/", REPO))
     return from_markdown(faq(catalog, page)), page
 
 
@@ -53,10 +53,10 @@ def test_related_links_include_scenarios_that_point_back(catalog: Catalog, rende
     for entry in catalog.faq.values():
         related = out.find("section", data_kb_entry=entry.id).find_all("ul", "kb-related")
         hrefs = [a.attrs["href"] for ul in related for a in ul.find_all("a")]
-        expected = [f"../compare/#{c}" for c in entry.related.criteria]
-        expected += [f"../scenarios/#{s.id}" for s in catalog.scenarios_for_faq(entry.id)]
-        expected += [f"#{f}" for f in entry.related.faq]
-        expected += [f"../frameworks/{f}/" for f in entry.related.frameworks]
+        expected = [f"/compare/#{c}" for c in entry.related.criteria]
+        expected += [f"/scenarios/#{s.id}" for s in catalog.scenarios_for_faq(entry.id)]
+        expected += [f"/faq/#{f}" for f in entry.related.faq]
+        expected += [f"/frameworks/{f}/" for f in entry.related.frameworks]
         assert hrefs == expected
         pointing_back = [s.id for s in catalog.scenarios.values() if entry.id in s.related_faq]
         assert set(pointing_back) <= {s.id for s in catalog.scenarios_for_faq(entry.id)}

@@ -17,7 +17,7 @@ MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
 def home() -> Page:
-    return Page(url="", title="Home", linker=Linker("", "https://github.com/o/r"))
+    return Page(title="Home", linker=Linker("/", "https://github.com/o/r"))
 
 
 def test_the_macro_is_registered() -> None:
@@ -30,7 +30,7 @@ def test_rows_are_the_chosen_criteria_linked_to_the_table(root: object) -> None:
     out = from_markdown(verdict_at_a_glance(catalog, home()))
     chosen = [c for c in catalog.criteria.values() if c.at_a_glance]
     rows = out.find("tbody").find_all("tr")
-    assert [r.find("a", "kb-compare__name").attrs["href"] for r in rows] == [f"compare/#{c.id}" for c in chosen]
+    assert [r.find("a", "kb-compare__name").attrs["href"] for r in rows] == [f"/compare/#{c.id}" for c in chosen]
     assert [th.text() for th in out.find("thead").find_all("th")] == ["Criterion"] + [f.name for f in catalog.frameworks.values()]
     for row, criterion in zip(rows, chosen):
         verdicts = [p.text() for p in row.find_all("p", "kb-compare__verdict")]

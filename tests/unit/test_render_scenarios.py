@@ -16,7 +16,7 @@ REPO = "https://github.com/o/r"
 
 @pytest.fixture(scope="module")
 def out(catalog: Catalog) -> Node:
-    return from_markdown(scenarios(catalog, Page(url="scenarios/", title="Scenarios", linker=Linker("scenarios/", REPO))))
+    return from_markdown(scenarios(catalog, Page(title="Scenarios", linker=Linker("/", REPO))))
 
 
 def test_the_macro_is_registered() -> None:
@@ -31,12 +31,12 @@ def test_every_scenario_has_its_heading_pick_reasons_and_caveats(catalog: Catalo
     for section, scenario in zip(sections, catalog.scenarios.values()):
         picks = section.find("p", "kb-scenario__frameworks").find_all("a")
         assert [(a.text(), a.attrs["href"]) for a in picks] == [
-            (catalog.frameworks[f].name, f"../frameworks/{f}/") for f in scenario.recommend
+            (catalog.frameworks[f].name, f"/frameworks/{f}/") for f in scenario.recommend
         ]
         assert section.find("p", "kb-scenario__verdict").text() == plain(scenario.verdict)
         reasons = section.find("ul", "kb-scenario__reasons").find_all("li")
         assert [(li.find("a").attrs["href"], li.find("a").text()) for li in reasons] == [
-            (f"../compare/#{r.criterion}", catalog.criteria[r.criterion].name) for r in scenario.reasons
+            (f"/compare/#{r.criterion}", catalog.criteria[r.criterion].name) for r in scenario.reasons
         ]
         caveats = section.find_all("ul", "kb-scenario__caveats")
         assert [plain(c) for c in scenario.caveats] == ([li.text() for li in caveats[0].find_all("li")] if caveats else [])
@@ -47,7 +47,7 @@ def test_questions_are_linked_from_either_side_and_entries_can_be_edited(catalog
     for section, scenario in zip(out.find_all("section", "kb-scenario"), catalog.scenarios.values()):
         related = section.find_all("ul", "kb-related")
         assert [a.attrs["href"] for ul in related for a in ul.find_all("a")] == [
-            f"../faq/#{e.id}" for e in catalog.faq_for_scenario(scenario.id)
+            f"/faq/#{e.id}" for e in catalog.faq_for_scenario(scenario.id)
         ]
         origin = catalog.origin("scenario", scenario.id)
         assert section.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"

@@ -59,7 +59,7 @@ def test_backlinks_are_grouped_and_point_at_the_entries() -> None:
 
 
 def test_the_list_has_every_source_with_its_anchor_number_and_links_back(catalog: Catalog) -> None:
-    page = Page(url="sources/", title="Sources", linker=Linker("sources/", "https://github.com/o/r"))
+    page = Page(title="Sources", linker=Linker("/", "https://github.com/o/r"))
     out = from_markdown(bibliography(catalog, page))
     items = out.find("ol", "kb-sources").find_all("li", "kb-source")
     assert [(li.attrs["id"], li.attrs["value"]) for li in items] == [(f"src-{s}", str(n)) for s, n in numbers(catalog).items()]

@@ -1,4 +1,5 @@
-"""The decision tree renderer: its JSON and its no-JS outline both hold the whole validated tree."""
+"""The decision tree renderer: one view model, printed as the outline (the only HTML) and as
+the structure the script walks (ids only)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,20 @@ import json
 import re
 from typing import Any
 
-import pytest
 from markupsafe import escape
 
-from macros import links
 from macros.catalog import Catalog, load_catalog
 from macros.links import Linker
 from macros.pages import renderer
-from macros.render import Page, md, md_inline, plain
-from macros.render.tree import decision_tree, either, nodes, question_spans
+from macros.render import Page, md, md_inline, names, plain
+from macros.render.tree import decision_tree, question_spans
 from tests.helpers import ROOT
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 
 def _page() -> Page:
-    return Page(url="decide/", title="Which should I choose?", linker=Linker("decide/", "https://github.com/o/r"))
+    return Page(title="Which should I choose?", linker=Linker("/", "https://github.com/o/r"))
 
 
 def _render(catalog: Catalog) -> tuple[str, dict[str, Any]]:
@@ -33,80 +32,64 @@ def _render(catalog: Catalog) -> tuple[str, dict[str, Any]]:
     return out, json.loads(html.unescape(found[0]))
 
 
-def _text(rich: list[Any]) -> str:
-    """The text of a node list, as the browser would show it."""
-    return "".join(n if isinstance(n, str) else _text(n[1]) for n in rich)
+def _block(out: str, node_id: str) -> str:
+    """A node's block in the outline, up to the first block nested in it."""
+    start = out.index(f'id="kb-dt-{node_id}"')
+    rest = out[start:]
+    nested = min((i for i in (rest.find('class="kb-tree__step"', 1), rest.find('class="kb-tree__outcome"', 1)) if i > 0), default=len(rest))
+    return rest[:nested]
 
 
 def test_the_macro_is_registered() -> None:
     assert renderer("decision_tree") is decision_tree
 
 
-def test_json_holds_every_question_with_answers_that_resolve(catalog: Catalog) -> None:
-    _, data = _render(catalog)
-    assert data["root"] == catalog.tree.root
-    assert list(data["questions"]) == list(catalog.questions)
-    for qid, question in catalog.questions.items():
-        shown = data["questions"][qid]
-        assert _text(shown["text"]) == plain(question.question)
-        assert _text(shown["help"]).strip() == plain(question.help)
-        assert [(a["id"], _text(a["label"]), a["next"]) for a in shown["answers"]] == [
-            (a.id, plain(a.label), a.next) for a in question.answers
-        ]
-        for answer in shown["answers"]:
-            assert answer["next"] in data["questions"] or answer["next"] in data["results"], answer
-
-
-def test_json_results_show_their_own_recommendation_scenario_and_note(catalog: Catalog) -> None:
-    _, data = _render(catalog)
-    assert list(data["results"]) == list(catalog.results)
-    assert set(data["scenarios"]) == {r.scenario for r in catalog.results.values()}
-    for rid, result in catalog.results.items():
-        shown = data["results"][rid]
-        assert shown["scenario"] == result.scenario
-        assert shown["recommend"] == result.recommend
-        assert shown["heading"] == "Recommended: " + either([catalog.frameworks[f].name for f in result.recommend])
-        assert _text(shown["headline"]) == plain(result.headline)
-        assert (_text(shown["note"]).strip() if shown["note"] else None) == (plain(result.note) if result.note else None)
-    for sid, shown in data["scenarios"].items():
-        scenario = catalog.scenarios[sid]
-        assert _text(shown["verdict"]) == plain(scenario.verdict)
-        assert [(r["name"], r["url"]) for r in shown["reasons"]] == [
-            (catalog.criteria[r.criterion].name, f"../compare/#{r.criterion}") for r in scenario.reasons
-        ]
-        assert [_text(c) for c in shown["caveats"]] == [plain(c) for c in scenario.caveats]
-        assert (shown["title"], shown["url"]) == (plain(scenario.title), f"../scenarios/#{sid}")
-        discussed = dict.fromkeys(scenario.recommend + scenario.alternatives)
-        assert [f["url"] for f in shown["frameworks"]] == [f"../frameworks/{f}/" for f in discussed]
-        assert [f["url"] for f in shown["faq"]] == [f"../faq/#{e.id}" for e in catalog.faq_for_scenario(sid)]
-        assert set(scenario.related_faq) <= {f["url"].rpartition("#")[2] for f in shown["faq"]}
-
-
-def test_links_are_relative_to_the_page() -> None:
-    catalog = load_catalog(MINIMAL)
-    page = Page(url="deep/er/", title="t", linker=Linker("deep/er/", "https://github.com/o/r"))
-    data = json.loads(html.unescape(re.findall(r'data-kb-tree="([^"]*)"', decision_tree(catalog, page))[0]))
-    assert data["scenarios"]["small-app"]["reasons"][0]["url"] == "../../" + links.compare("language")
-
-
-def test_outline_writes_every_node_once_and_every_answer(catalog: Catalog) -> None:
+def test_the_structure_has_every_node_and_link_and_no_text(catalog: Catalog) -> None:
     out, data = _render(catalog)
+    assert data["root"] == catalog.tree.root
+    assert data["questions"] == {
+        q.id: {"left": list(question_spans(catalog)[q.id]), "answers": [[a.id, a.next] for a in q.answers]}
+        for q in catalog.questions.values()
+    }
+    assert data["results"] == {r.id: {"recommend": r.recommend} for r in catalog.results.values()}
+    attribute = re.findall(r'data-kb-tree="([^"]*)"', out)[0]
+    for question in catalog.questions.values():
+        assert plain(question.question) not in html.unescape(attribute), "the text is in the outline only"
+
+
+def test_outline_writes_every_node_once_with_every_answer(catalog: Catalog) -> None:
+    out, _ = _render(catalog)
     outline = out.split('class="kb-tree__outline"', 1)[1].split('class="kb-tree__app"', 1)[0]
     ids = re.findall(r'id="kb-dt-([^"]+)"', outline)
     assert sorted(ids) == sorted(list(catalog.questions) + list(catalog.results)), "each node written out once"
     for target in re.findall(r'href="#kb-dt-([^"]+)"', outline):
         assert target in ids
     for question in catalog.questions.values():
-        assert str(md(question.help)) in outline
+        block = _block(outline, question.id)
+        assert f'<p class="kb-tree__question"><strong>{md_inline(question.question)}</strong></p>' in block
+        assert f'<div class="kb-tree__help">{md(question.help)}</div>' in block
         for answer in question.answers:
-            assert f"<li>{md_inline(answer.label)}\n" in outline
-    for rid, result in catalog.results.items():
-        block = outline.split(f'id="kb-dt-{rid}"', 1)[1].split("</div>", 1)[0]
-        assert f"<strong>{escape(data['results'][rid]['heading'])}</strong>" in block
-        assert f'data-recommend="{" ".join(result.recommend)}"' in block
-        assert f'href="../scenarios/#{result.scenario}"' in block
-        for reason in catalog.scenarios[result.scenario].reasons:
-            assert f'href="../compare/#{reason.criterion}"' in block
+            assert f'<li data-kb-answer="{answer.id}"><span class="kb-tree__label">{md_inline(answer.label)}</span>' in outline
+
+
+def test_each_result_states_its_own_recommendation_and_reads_more_in_its_scenario(catalog: Catalog) -> None:
+    out, _ = _render(catalog)
+    for result in catalog.results.values():
+        block = _block(out, result.id)
+        chosen = names([catalog.frameworks[f].name for f in result.recommend], "or")
+        assert block.startswith(f'id="kb-dt-{result.id}" data-recommend="{" ".join(result.recommend)}"')
+        assert f"<strong>{escape('Recommended: ' + chosen)}</strong>" in block
+        assert f'<p class="kb-tree__verdict">{md_inline(result.headline)}</p>' in block
+        for text in (result.note, result.switch_reason):
+            assert not text or str(md(text)) in block
+        scenario = catalog.scenarios[result.scenario]
+        assert f'href="/scenarios/#{scenario.id}"' in block
+        for reason in scenario.reasons:
+            assert f'href="/compare/#{reason.criterion}"' in block
+        for caveat in scenario.caveats:
+            assert str(md_inline(caveat)) in block
+        for entry in catalog.faq_for_scenario(scenario.id):
+            assert f'href="/faq/#{entry.id}"' in block
 
 
 def test_outline_nests_each_node_under_the_first_answer_reaching_it() -> None:
@@ -119,41 +102,28 @@ def test_question_spans_count_the_questions_left() -> None:
     assert question_spans(load_catalog(MINIMAL)) == {"team": (1, 2), "size": (1, 1)}
 
 
-def test_data_text_stays_text_inside_the_attribute() -> None:
+def test_data_text_stays_text() -> None:
     catalog = copy.copy(load_catalog(MINIMAL))
     hostile = 'Say "hi" & mean it: a < b, \u2028 \'quoted\''
-    scenario = catalog.scenarios["small-app"]
-    catalog.scenarios = {**catalog.scenarios, "small-app": scenario.model_copy(update={"verdict": hostile})}
-    out, data = _render(catalog)
-    assert _text(data["scenarios"]["small-app"]["verdict"]) == hostile
+    result = catalog.results["result-alpha"]
+    catalog.results = {**catalog.results, "result-alpha": result.model_copy(update={"headline": hostile})}
+    catalog.tree = catalog.tree.model_copy(update={"results": list(catalog.results.values())})
+    out, _ = _render(catalog)
+    shown = str(md_inline(hostile))
+    assert "a &lt; b" in shown and "&amp; mean" in shown
+    assert f'<p class="kb-tree__verdict">{shown}</p>' in out
     start = out.index("data-kb-tree=")
     assert out[start:].split(">", 1)[0].count('"') == 2, "no quote escapes the attribute"
 
 
-@pytest.mark.parametrize(
-    ("markdown", "expected"),
-    [
-        ("Run `flask run` *now*.", [["p", ["Run ", ["code", ["flask run"]], " ", ["em", ["now"]], "."]]]),
-        ("See [the docs](https://example.org/a?b=1&c=2).", [["p", ["See ", ["a", ["the docs"], "https://example.org/a?b=1&c=2"], "."]]]),
-        ("- one\n- two", [["ul", [["li", ["one"]], ["li", ["two"]]]]]),
-        ("## Title\n\nText", ["Title", ["p", ["Text"]]]),
-        ("![a chart](https://example.org/c.png)", [["p", ["a chart"]]]),
-        ("a < b & c", [["p", ["a < b & c"]]]),
-    ],
-    ids=["code-and-emphasis", "link", "list", "heading-unwrapped", "image-as-its-alt-text", "entities-decoded"],
-)
-def test_nodes_keep_safe_markup_only(markdown: str, expected: list[Any]) -> None:
-    assert nodes(md(markdown)) == expected
-
-
-def test_either_names_every_framework() -> None:
-    assert either(["Flask"]) == "Flask"
-    assert either(["Flask", "Express"]) == "Flask or Express"
-    assert either(["A", "B", "C"]) == "A, B or C"
+def test_names_join_any_number() -> None:
+    assert names(["Flask"], "or") == "Flask"
+    assert names(["Flask", "Express"], "or") == "Flask or Express"
+    assert names(["A", "B", "C"], "or") == "A, B or C"
+    assert names(["A", "B", "C"]) == "A, B and C"
 
 
 def test_decide_page_calls_the_macro() -> None:
     text = (ROOT / "docs" / "decide.md").read_text(encoding="utf-8")
     assert "{{ decision_tree() }}" in text
     assert "<" not in text.replace("{{ decision_tree() }}", ""), "no HTML in the page's Markdown"
-

@@ -140,7 +140,7 @@ def test_validation_errors_become_annotations_under_github_actions(data: DataCop
 
 
 def test_report_links_fill_in_the_wrong_fact_form() -> None:
-    url = Linker("faq/", "https://github.com/o/r").report("FAQ", "Is Express faster?")
+    url = Linker("/", "https://github.com/o/r").report("FAQ", "Is Express faster?")
     query = parse_qs(urlsplit(url).query)
     form = load(FORMS / query["template"][0])
     ids = {item.get("id") for item in form["body"]}

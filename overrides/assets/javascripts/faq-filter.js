@@ -1,73 +1,62 @@
 // The FAQ's filter box: narrows the questions as you type. Every question is on
-// the page without this script; it reveals the box the template renders hidden.
+// the page without this module; it reveals the box the template renders hidden.
 // A question matches when each word typed appears in it, in its other phrasings
-// or in its answer. Mounted by site.js.
-(function () {
-  "use strict";
+// or in its answer.
 
-  /**
-   * Lower case, accents folded, so that "cafe" finds "café".
-   * @param {string} text
-   * @returns {string}
-   */
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+/**
+ * Lower case, accents folded, so that "cafe" finds "café".
+ * @param {string} text
+ * @returns {string}
+ */
+function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
 
-  /**
-   * @param {HTMLElement} entry  a .kb-faq__entry section
-   * @returns {string}
-   */
-  function searchableText(entry) {
-    var parts = entry.querySelectorAll("h3, .kb-faq__aka, .kb-faq__answer");
-    return fold(Array.prototype.map.call(parts, function (el) { return el.textContent || ""; }).join(" "));
-  }
+/**
+ * @param {Element} entry a .kb-faq__entry section
+ * @returns {string}
+ */
+function searchableText(entry) {
+  const parts = entry.querySelectorAll("h3, .kb-faq__aka, .kb-faq__answer");
+  return fold(Array.from(parts, (el) => el.textContent || "").join(" "));
+}
 
-  /** @param {HTMLElement} root  the [data-kb-component="faq-filter"] element */
-  function mountFaqFilter(root) {
-    var box = /** @type {HTMLElement} */ (root.querySelector(".kb-faq__filter"));
-    var input = /** @type {HTMLInputElement} */ (box.querySelector("input"));
-    var status = /** @type {HTMLElement} */ (box.querySelector(".kb-faq__status"));
-    var empty = /** @type {HTMLElement} */ (root.querySelector(".kb-faq__empty"));
-    var categories = /** @type {HTMLElement[]} */ (Array.prototype.slice.call(root.querySelectorAll(".kb-faq__category")));
-    /** @type {{ el: HTMLElement, text: string }[]} */
-    var entries = Array.prototype.map.call(root.querySelectorAll(".kb-faq__entry"), function (el) {
-      return { el: el, text: searchableText(el) };
-    });
+/**
+ * @param {HTMLElement} root the [data-kb-component="faq-filter"] element
+ * @param {AbortSignal} signal aborted when the page is left
+ */
+export function mount(root, signal) {
+  const box = /** @type {HTMLElement} */ (root.querySelector(".kb-faq__filter"));
+  const input = /** @type {HTMLInputElement} */ (box.querySelector("input"));
+  const status = /** @type {HTMLElement} */ (box.querySelector(".kb-faq__status"));
+  const empty = /** @type {HTMLElement} */ (root.querySelector(".kb-faq__empty"));
+  const categories = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll(".kb-faq__category")));
+  const entries = Array.from(root.querySelectorAll(".kb-faq__entry"), (el) => ({ el: /** @type {HTMLElement} */ (el), text: searchableText(el) }));
 
-    function apply() {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      entries.forEach(function (entry) {
-        var match = words.every(function (w) { return entry.text.indexOf(w) >= 0; });
-        entry.el.hidden = !match;
-        if (match) shown += 1;
-      });
-      categories.forEach(function (category) {
-        category.hidden = !category.querySelector(".kb-faq__entry:not([hidden])");
-      });
-      empty.hidden = shown > 0;
-      status.textContent = words.length ? shown + " of " + entries.length + " questions" : entries.length + " questions";
+  function apply() {
+    const words = fold(input.value).split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const entry of entries) {
+      const match = words.every((w) => entry.text.includes(w));
+      entry.el.hidden = !match;
+      if (match) shown += 1;
     }
-
-    // A link to a question the filter hides clears the filter.
-    function revealTarget() {
-      if (!root.isConnected) {
-        window.removeEventListener("hashchange", revealTarget);
-        return;
-      }
-      var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-      if (!target || !root.contains(target) || !target.closest("[hidden]")) return;
-      input.value = "";
-      apply();
-      target.scrollIntoView();
-    }
-
-    input.addEventListener("input", apply);
-    window.addEventListener("hashchange", revealTarget);
-    box.hidden = false;
-    apply(); // the browser may have restored a value typed before a reload
+    for (const category of categories) category.hidden = !category.querySelector(".kb-faq__entry:not([hidden])");
+    empty.hidden = shown > 0;
+    status.textContent = words.length ? `${shown} of ${entries.length} questions` : `${entries.length} questions`;
   }
 
-  (window.kbComponents = window.kbComponents || {})["faq-filter"] = mountFaqFilter;
-})();
+  // A link to a question the filter hides clears the filter.
+  function revealTarget() {
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!target || !root.contains(target) || !target.closest("[hidden]")) return;
+    input.value = "";
+    apply();
+    target.scrollIntoView();
+  }
+
+  input.addEventListener("input", apply, { signal });
+  window.addEventListener("hashchange", revealTarget, { signal });
+  box.hidden = false;
+  apply(); // the browser may have restored a value typed before a reload
+}
