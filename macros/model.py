@@ -60,6 +60,7 @@ Id = Annotated[str, StringConstraints(pattern=KEBAB, max_length=64)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_markdown)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_markdown)]
 Url = Annotated[str, AfterValidator(_https)]
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of entries in data/sources.yaml that back this fact.")]
 
 
@@ -93,6 +94,9 @@ class Source(Strict):
     kind: SourceKind = Field(description="What sort of source it is.")
     read: dt.date = Field(description="Date we last read it (YYYY-MM-DD).")
     published: dt.date | None = Field(default=None, description="Publication date, where the source states one.")
+    run: Line | None = Field(
+        default=None, description="For a benchmark: the round or run its figures come from, e.g. 'Round 23' or a run's id."
+    )
     note: Line | None = Field(default=None, description="What in it matters to this site, in a phrase.")
 
 
@@ -150,7 +154,9 @@ class Fact(Strict):
 
 class Release(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(description="Version number, e.g. 3.1.3.")
-    date: dt.date = Field(description="Release date.")
+    date: dt.date | Month = Field(
+        description="Release date (YYYY-MM-DD), or only its month (YYYY-MM) where no release note or tag gives the day."
+    )
     sources: SourceIds
     verified: dt.date = Field(description="Date this was last checked.")
 

@@ -278,6 +278,40 @@ def tree_paths(tree: Any) -> Iterator[tuple[list[tuple[str, Any]], str]]:
     yield from walk(tree.root, [])
 
 
+def release_dates_cite_a_release(ds: Dataset) -> list[DataError]:
+    """A release date cites release notes or a tag: registry metadata alone has dated releases wrongly."""
+    if not ds.sources:
+        return []
+    kinds = {s.id: s.kind for s in ds.sources.model.sources}
+    return [
+        fw.error(("latest_release", "sources"), "a release date needs a source of kind 'release-notes' or 'repository'",
+                 "cite the release's tag or its changelog entry; registry metadata alone does not date a release")
+        for fw in ds.frameworks
+        if not any(kinds.get(sid) in ("release-notes", "repository") for sid in fw.model.latest_release.sources)
+    ]
+
+
+# Pages that list many releases: a citation of one of them points at the entry it means.
+_CHANGELOG = re.compile(r"(History|CHANGELOG|CHANGES|HISTORY)(\.md|\.rst)?$|/changes/?$|/changelog/?$", re.IGNORECASE)
+
+
+def sources_point_at_the_place(ds: Dataset) -> list[DataError]:
+    """A changelog is cited at its entry, and a benchmark names the round or run its figures come from."""
+    if not ds.sources:
+        return []
+    errors = []
+    for i, source in enumerate(ds.sources.model.sources):
+        url = source.url.split("#", 1)
+        if source.kind == "release-notes" and len(url) == 1 and _CHANGELOG.search(url[0]):
+            errors.append(ds.sources.error(("sources", i, "url"), "a changelog is cited without the entry it means",
+                                           "add the entry's anchor, e.g. …/History.md#530--2026-10-09, or cite the release's tag"))
+        if source.kind == "benchmark" and (source.run is None or source.published is None):
+            missing = " and ".join(f for f in ("run", "published") if getattr(source, f) is None)
+            errors.append(ds.sources.error(("sources", i), f"a benchmark source needs its {missing}",
+                                           "name the round or run (run: Round 23) and the date its figures were published"))
+    return errors
+
+
 def faq_answers_have_40_to_150_words(ds: Dataset) -> list[DataError]:
     """FAQ answers are short enough to read at a glance and long enough to answer."""
     if not ds.faq:
@@ -324,6 +358,8 @@ RULES: list[Callable[[Dataset], list[DataError]]] = [
     values_cite_sources,
     tree_is_sound,
     tree_results_fit_their_paths,
+    release_dates_cite_a_release,
+    sources_point_at_the_place,
     faq_answers_have_40_to_150_words,
     article_questions_are_unique,
     every_source_is_cited,

@@ -8,6 +8,7 @@ the build instead of shipping a blank.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -71,7 +72,13 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+def month_name(month: str) -> str:
+    """'2026-10' -> 'Oct 2026', for dates known only to the month."""
+    return dt.date.fromisoformat(month + "-01").strftime("%b %Y")
+
+
 _env.filters.update(md=md, md_inline=md_inline, plain=plain)
+_env.globals.update(month_name=month_name)
 _env.globals.update(links=links)
 
 

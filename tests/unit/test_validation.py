@@ -277,3 +277,27 @@ def test_tree_path_that_never_recommends_the_team_language_needs_a_reason(data: 
     assert "switch_reason" in error.hint
     data.replace("decision-tree.yaml", "    scenario: small-app\n", "    scenario: small-app\n    switch_reason: AlphaScript takes a day to learn.\n")
     assert load_catalog(data.root).results["result-alpha"].switch_reason
+
+
+def test_a_release_date_needs_release_notes_not_only_a_registry(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    kind: release-notes\n", "    kind: package-registry\n")
+    error = only(data)
+    assert (error.file, error.path) == ("data/frameworks/alpha.yaml", "latest_release.sources")
+    assert "registry metadata alone" in error.hint
+
+
+def test_a_release_known_only_to_the_month(data: DataCopy) -> None:
+    data.replace("frameworks/alpha.yaml", "date: 2026-10-01", "date: 2026-10")
+    assert load_catalog(data.root).frameworks["alpha"].latest_release.date == "2026-10"
+
+
+def test_a_changelog_is_cited_at_its_entry(data: DataCopy) -> None:
+    data.replace("sources.yaml", "url: https://alpha.example.org/changes/#v2", "url: https://alpha.example.org/changes/")
+    error = only(data)
+    assert (error.path, error.message) == ("sources[3].url", "a changelog is cited without the entry it means")
+
+
+def test_a_benchmark_names_its_run_and_date(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    run: Run 7\n", "")
+    error = only(data)
+    assert (error.path, error.message) == ("sources[4]", "a benchmark source needs its run")
