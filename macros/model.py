@@ -83,6 +83,7 @@ CriterionId = Annotated[Id, Ref("criterion")]
 FrameworkId = Annotated[Id, Ref("framework")]
 ScenarioId = Annotated[Id, Ref("scenario")]
 FaqId = Annotated[Id, Ref("faq")]
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 
 
 class Strict(BaseModel):
@@ -115,6 +116,9 @@ class Source(Strict):
     kind: SourceKind = Field(description="What sort of source it is.")
     read: dt.date = Field(description="Date we last read it (YYYY-MM-DD).")
     published: dt.date | None = Field(default=None, description="Publication date, where the source states one.")
+    run: Line | None = Field(
+        default=None, description="For a benchmark: the round or run its figures come from, e.g. 'Round 23' or a run's id."
+    )
     note: Line | None = Field(default=None, description="What in it matters to this site, in a phrase.")
 
 
@@ -172,7 +176,14 @@ class Fact(Strict):
 
 class Release(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(description="Version number, e.g. 3.1.3.")
-    date: dt.date = Field(description="Release date.")
+    date: dt.date | Month | None = Field(
+        default=None,
+        description="Release date as its release note or tag gives it (YYYY-MM-DD, or YYYY-MM where only the month is given); "
+        "leave it out when none gives one, and say so in `undated`.",
+    )
+    undated: Line | None = Field(
+        default=None, description="Where no release note or tag dates the release: what is known instead, e.g. when the registry lists it."
+    )
     sources: SourceIds
     verified: dt.date = Field(description="Date this was last checked.")
 

@@ -194,6 +194,45 @@ def tree_paths(tree: m.TreeFile) -> Iterator[tuple[list[tuple[str, m.Answer]], s
     yield from walk(tree.root, [])
 
 
+def release_dates_cite_a_release(ds: Dataset) -> list[DataError]:
+    """A release is dated by its release note or tag (registry metadata alone has dated releases
+    wrongly), or says that nothing does."""
+    kinds = {s.id: s.model.kind for s in ds.records("source")}
+    errors = []
+    for fact in ds.records("fact"):
+        release = fact.model
+        if not isinstance(release, m.Release):
+            continue
+        if release.date is None and release.undated is None:
+            errors.append(fact.error(("date",), "a release needs its date, or `undated` saying why no release note or tag gives one",
+                                     "add date: YYYY-MM-DD (or YYYY-MM), or undated: what is known instead"))
+        elif release.date is not None and release.undated is not None:
+            errors.append(fact.error(("undated",), "a release has either a date or `undated`, not both", "remove the one that is not true"))
+        elif release.date is not None and kinds and not any(kinds.get(sid) in ("release-notes", "repository") for sid in release.sources):
+            errors.append(fact.error(("sources",), "a release date needs a source of kind 'release-notes' or 'repository'",
+                                     "cite the release's tag or its changelog entry; registry metadata alone does not date a release"))
+    return errors
+
+
+# Pages that list many releases: a citation of one of them points at the entry it means.
+_CHANGELOG = re.compile(r"(History|CHANGELOG|CHANGES|HISTORY)(\.md|\.rst)?$|/changes/?$|/changelog/?$", re.IGNORECASE)
+
+
+def sources_point_at_the_place(ds: Dataset) -> list[DataError]:
+    """A changelog is cited at its entry, and a benchmark names the round or run its figures come from."""
+    errors = []
+    for source in ds.records("source"):
+        s = source.model
+        if s.kind == "release-notes" and "#" not in s.url and _CHANGELOG.search(s.url):
+            errors.append(source.error(("url",), "a changelog is cited without the entry it means",
+                                       "add the entry's anchor, e.g. …/History.md#530--2026-10-09, or cite the release's tag"))
+        if s.kind == "benchmark" and (s.run is None or s.published is None):
+            missing = " and ".join(f for f in ("run", "published") if getattr(s, f) is None)
+            errors.append(source.error((), f"a benchmark source needs its {missing}",
+                                       "name the round or run (run: Round 23) and the date its figures were published"))
+    return errors
+
+
 def faq_answers_have_the_right_length(ds: Dataset) -> list[DataError]:
     """FAQ answers are short enough to read at a glance and long enough to answer."""
     low, high = m.FAQ_WORDS
@@ -237,6 +276,8 @@ RULES: list[Callable[[Dataset], list[DataError]]] = [
     tree_is_sound,
     tree_results_fit_their_paths,
     faq_answers_have_the_right_length,
+    release_dates_cite_a_release,
+    sources_point_at_the_place,
     article_questions_are_unique,
     every_source_is_cited,
 ]

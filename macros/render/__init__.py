@@ -8,6 +8,7 @@ the build instead of shipping a blank.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -49,6 +50,18 @@ def plain(text: str) -> str:
     return " ".join(Markup(text).unescape().split())
 
 
+def names(items: list[str], conjunction: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or 'A, B or C'): names in a sentence, for any number of them."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def month_name(month: str) -> str:
+    """'2026-10' -> 'Oct 2026', for dates known only to the month."""
+    return dt.date.fromisoformat(month + "-01").strftime("%b %Y")
+
+
 @dataclass
 class Page:
     """What a renderer knows of the page it renders into: its title (for report links) and <head>."""
@@ -69,15 +82,9 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-def names(items: list[str], conjunction: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C' (or 'A, B or C'): names in a sentence, for any number of them."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
-
 
 _env.filters.update(md=md, md_inline=md_inline, plain=plain, names=names)
-_env.globals.update(links=links)
+_env.globals.update(links=links, month_name=month_name)
 
 
 def render(template: str, catalog: Catalog, page: Page, **context: Any) -> str:

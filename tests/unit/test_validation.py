@@ -309,3 +309,35 @@ def test_every_reference_marker_names_a_kind_of_the_registry() -> None:
     used = set().union(*(_markers(file.model) for file in FILES))
     assert {"source", "article", "criterion", "group", "framework", "faq", "faq category", "scenario", "tree node"} <= used
     assert used <= set(BY_NAME), used - set(BY_NAME)
+
+
+def test_a_release_date_needs_release_notes_not_only_a_registry(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    kind: release-notes\n", "    kind: package-registry\n")
+    error = only(data)
+    assert (error.file, error.path) == ("data/frameworks/alpha.yaml", "latest_release.sources")
+    assert "registry metadata alone" in error.hint
+
+
+def test_a_release_known_only_to_the_month(data: DataCopy) -> None:
+    data.replace("frameworks/alpha.yaml", "date: 2026-10-01", "date: 2026-10")
+    assert load_catalog(data.root).frameworks["alpha"].latest_release.date == "2026-10"
+
+
+def test_a_release_no_note_or_tag_dates_says_so(data: DataCopy) -> None:
+    data.replace("frameworks/alpha.yaml", "date: 2026-10-01, sources: [alpha-changes]", "sources: [alpha-changes]")
+    error = only(data)
+    assert (error.path, error.message) == ("latest_release.date", "a release needs its date, or `undated` saying why no release note or tag gives one")
+    data.replace("frameworks/alpha.yaml", "sources: [alpha-changes], verified", "undated: The registry lists it on 1 Oct 2026., sources: [alpha-changes], verified")
+    assert load_catalog(data.root).frameworks["alpha"].latest_release.undated == "The registry lists it on 1 Oct 2026."
+
+
+def test_a_changelog_is_cited_at_its_entry(data: DataCopy) -> None:
+    data.replace("sources.yaml", "url: https://alpha.example.org/changes/#v2", "url: https://alpha.example.org/changes/")
+    error = only(data)
+    assert (error.path, error.message) == ("sources[3].url", "a changelog is cited without the entry it means")
+
+
+def test_a_benchmark_names_its_run_and_date(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    run: Run 7\n", "")
+    error = only(data)
+    assert (error.path, error.message) == ("sources[4]", "a benchmark source needs its run")
