@@ -33,7 +33,7 @@ class Timing:
     repetitions: int
 
 
-FULL = Timing(warmup_seconds=1, duration_seconds=3, repetitions=3)
+FULL = Timing(warmup_seconds=1, duration_seconds=2, repetitions=3)
 SMOKE = Timing(warmup_seconds=0, duration_seconds=1, repetitions=1)
 
 # For the estimate printed at start, measured on the 2-core machine: starting wrk and
