@@ -110,6 +110,10 @@ SourceKind = Literal[
 
 class Source(Strict):
     id: Id = Field(description="Unique kebab-case id that facts cite.")
+    number: Annotated[int, Field(ge=1, le=9999)] = Field(
+        description="Its citation number, [n] on every page. A new source takes the next number after the highest "
+        "in use; a number is never changed or reused, so a citation keeps its number."
+    )
     title: Line = Field(description="Title of the page or document.")
     publisher: Line = Field(description="Who publishes it (project, company, person).")
     url: Url = Field(description="Where to read it; https only.")

@@ -139,7 +139,7 @@ KINDS: list[Kind] = [
     # Answers are unique within their question; a change to one is reported as a change of its question.
     Kind("answer", "answer", "answers", TREE, (("questions", "answers"),), lambda f, c: f.model.label, parent="tree node", diffed=False),
     Kind("source", "source", "sources", SOURCES, (("sources",),), lambda f, c: f.model.title, lambda f: links.source(f.id),
-         attr="sources"),
+         unique=("id", "number"), attr="sources"),
     Kind("article", "source of kind 'article'", "articles", SOURCES, (("sources",),), lambda f, c: f.model.title,
          subset_of="source", include=lambda s: s.kind == "article", diffed=False),
 ]

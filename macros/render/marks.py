@@ -66,8 +66,8 @@ assert set(VERDICTS) == set(get_args(m.Verdict)), "VERDICTS out of step with mod
 
 
 def numbers(catalog: Catalog) -> dict[str, int]:
-    """Source id -> its number: its place in data/sources.yaml, the same on every page."""
-    return {sid: n for n, sid in enumerate(catalog.sources, start=1)}
+    """Source id -> its citation number, as data/sources.yaml gives it: the same on every page, and for good."""
+    return {sid: source.number for sid, source in catalog.sources.items()}
 
 
 def shared(catalog: Catalog) -> dict[str, Any]:

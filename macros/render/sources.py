@@ -1,7 +1,7 @@
 """The source list (/sources/): every source, numbered, with links back to what cites it.
 
-A source's number is its place in data/sources.yaml (marks.numbers), so [12]
-means the same source on every page. The links back come from
+A source's number is given in data/sources.yaml and never changes, so [12]
+means the same source on every page, and still does after sources are added. The links back come from
 Catalog.citations, which walks the same list of references the rules check.
 """
 
@@ -62,5 +62,5 @@ def _site_order(catalog: Catalog) -> dict[str, int]:
 
 def bibliography(catalog: Catalog, page: Page) -> str:
     """Every source, numbered, with what it is and which entries cite it."""
-    entries = [(s, backlinks(catalog, s.id)) for s in catalog.sources.values()]
+    entries = [(s, backlinks(catalog, s.id)) for s in sorted(catalog.sources.values(), key=lambda s: s.number)]
     return render("bibliography.html", catalog, page, entries=entries, kinds=KIND_LABELS, **shared(catalog))

@@ -47,7 +47,7 @@ def test_external_urls_include_links_inside_text(data: DataCopy) -> None:
     urls = external_urls(ds)
     assert {"https://alpha.example.org/docs/", "https://blog.example.org/alpha-or-beta", "https://github.com/example/alpha",
             "https://alpha.example.org/guide", "https://beta.example.org/faq"} <= set(urls)
-    assert str(urls["https://alpha.example.org/docs/"]) == "data/sources.yaml:6 (sources[0].url)"
+    assert str(urls["https://alpha.example.org/docs/"]) == "data/sources.yaml:7 (sources[0].url)"
     assert urls["https://alpha.example.org/guide"].file == "data/faq.yaml"
 
 
@@ -64,8 +64,8 @@ def test_report_lists_broken_and_doubtful_links_and_old_facts(data: DataCopy) ->
     assert [r.url for r in links] == list(places)
     text = report(stale_facts(ds, TODAY, 365), links, places, TODAY, 365, "https://github.com/o/r", links_checked=True)
     assert "## Links that do not work (3)" in text
-    assert ("- [ ] https://alpha.example.org/docs/: HTTP 404, in [`sources[0].url` in data/sources.yaml:6]"
-            "(https://github.com/o/r/blob/main/data/sources.yaml#L6)") in text
+    assert ("- [ ] https://alpha.example.org/docs/: HTTP 404, in [`sources[0].url` in data/sources.yaml:7]"
+            "(https://github.com/o/r/blob/main/data/sources.yaml#L7)") in text
     assert "https://github.com/example/alpha: HTTP 403 (maybe only refused to robots)" in text
     assert "https://blog.example.org/alpha-or-beta: no answer: timed out" in text
     assert "## Facts not verified for over 365 days (23)" in text

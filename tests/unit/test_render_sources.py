@@ -13,6 +13,7 @@ from macros.render.sources import backlinks, bibliography
 from macros.rules import references
 from tests.dom import from_markdown
 from tests.helpers import ROOT
+from tests.unit.conftest import DataCopy
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
@@ -21,9 +22,14 @@ def test_the_macro_is_registered() -> None:
     assert renderer("bibliography") is bibliography
 
 
-def test_sources_are_numbered_in_file_order() -> None:
-    catalog = load_catalog(MINIMAL)
-    assert numbers(catalog) == {"alpha-docs": 1, "beta-docs": 2, "some-article": 3, "alpha-changes": 4, "alpha-bench": 5, "beta-tag": 6}
+def test_sources_keep_the_numbers_the_data_gives_them(data: DataCopy) -> None:
+    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "beta-docs": 2, "some-article": 3, "alpha-changes": 4, "alpha-bench": 5, "beta-tag": 6}
+    # A source added in the middle of the file takes the next number; no other number moves.
+    data.replace("sources.yaml", "  - id: beta-docs\n", "  - id: gamma-docs\n    number: 7\n    title: Gamma\n    publisher: G\n"
+                 "    url: https://gamma.example.org/\n    kind: official-docs\n    read: 2026-11-01\n  - id: beta-docs\n")
+    data.replace("scenarios.yaml", "    sources: [alpha-docs]\n", "    sources: [alpha-docs, gamma-docs]\n")
+    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "gamma-docs": 7, "beta-docs": 2, "some-article": 3, "alpha-changes": 4,
+                                                 "alpha-bench": 5, "beta-tag": 6}
 
 
 def cited_by(catalog: Catalog, source_id: str) -> list[tuple[str, str, str]]:

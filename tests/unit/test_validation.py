@@ -234,7 +234,7 @@ def test_faq_answer_length(data: DataCopy) -> None:
 
 
 def test_unused_source_is_reported(data: DataCopy) -> None:
-    data.replace("sources.yaml", "sources:\n", "sources:\n  - id: nobody-cites-me\n    title: T\n    publisher: P\n    url: https://x.example.org/\n    kind: community\n    read: 2026-01-01\n")
+    data.replace("sources.yaml", "sources:\n", "sources:\n  - id: nobody-cites-me\n    number: 99\n    title: T\n    publisher: P\n    url: https://x.example.org/\n    kind: community\n    read: 2026-01-01\n")
     error = only(data)
     assert error.message == "source 'nobody-cites-me' is not cited by any fact"
 
@@ -341,3 +341,10 @@ def test_a_benchmark_names_its_run_and_date(data: DataCopy) -> None:
     data.replace("sources.yaml", "    run: Run 7\n", "")
     error = only(data)
     assert (error.path, error.message) == ("sources[4]", "a benchmark source needs its run")
+
+
+def test_two_sources_may_not_share_a_number(data: DataCopy) -> None:
+    data.replace("sources.yaml", "    number: 2\n", "    number: 1\n")
+    error = only(data)
+    assert (error.path, error.message) == ("sources[1].number", "duplicate number '1'")
+    assert error.hint == f"already used at line {data.line_of('sources.yaml', 'number: 1')}; numbers must be unique"
