@@ -1,4 +1,4 @@
-"""Shared test helpers: copy the project, build it, serve it on 127.0.0.1."""
+"""Shared test helpers: copy the project, build it, serve it on 127.0.0.1, read its HTML."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -64,3 +66,20 @@ class SiteServer:
     def close(self) -> None:
         self._sock.shutdown()
         self._sock.server_close()
+
+
+def soup(html: str) -> BeautifulSoup:
+    """HTML as a browser would parse it, to query with CSS selectors (`.select`, `.select_one`)."""
+    return BeautifulSoup(html, "html.parser")
+
+
+def rendered(markdown_text: str) -> BeautifulSoup:
+    """A renderer's output (Markdown headings and HTML blocks) as MkDocs turns it into HTML."""
+    import markdown
+
+    return soup(markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "tables", "toc"]))
+
+
+def text(element: Tag) -> str:
+    """An element's text as a reader sees it: whitespace collapsed."""
+    return " ".join(element.get_text().split())

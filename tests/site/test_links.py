@@ -9,17 +9,20 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.dom import Node, parse
+from bs4 import BeautifulSoup
+
+from tests.helpers import soup
 from tests.conftest import Built
 
 
 @cache
-def _document(path: Path) -> Node:
-    return parse(path.read_text(encoding="utf-8"))
+def _document(path: Path) -> BeautifulSoup:
+    return soup(path.read_text(encoding="utf-8"))
 
 
+@cache
 def _ids(path: Path) -> set[str]:
-    return {n.attrs["id"] for n in _document(path).iter() if "id" in n.attrs}
+    return {n["id"] for n in _document(path).select("[id]")}
 
 
 def _target_file(site: Path, url_path: str) -> Path | None:
@@ -37,10 +40,10 @@ def _internal_links(site: Path, page: Path, site_url: str, within: str | None = 
     """
     base = posixpath.join("/", page.parent.relative_to(site).as_posix(), "")
     base = "/" if base == "/./" else base
-    root = _document(page).find(cls=within) if within else _document(page)
+    root = _document(page).select_one(f".{within}") if within else _document(page)
     found = []
-    for a in root.find_all("a", href=True):
-        href = a.attrs["href"]
+    for a in root.select("a[href]"):
+        href = a["href"]
         if href.startswith(site_url):
             href = "/" + href[len(site_url):]
         parts = urlsplit(href)
@@ -50,7 +53,7 @@ def _internal_links(site: Path, page: Path, site_url: str, within: str | None = 
         target = posixpath.normpath(posixpath.join(base, path)) if path else base
         if path.endswith("/") and not target.endswith("/"):
             target += "/"
-        found.append((a.attrs["href"], target, unquote(parts.fragment)))
+        found.append((a["href"], target, unquote(parts.fragment)))
     return found
 
 

@@ -11,7 +11,9 @@ from macros.pages import renderer
 from macros.render import Page, plain
 from macros.render.compare import comparison_table, level_legend, levels_used
 from macros.render.marks import LEVELS, VERDICTS, numbers
-from tests.dom import Node, from_markdown
+from bs4 import BeautifulSoup
+
+from tests.helpers import rendered, text
 
 REPO = "https://github.com/o/r"
 
@@ -21,8 +23,8 @@ def page(title: str = "Compare") -> Page:
 
 
 @pytest.fixture(scope="module")
-def table(catalog: Catalog) -> Node:
-    return from_markdown(comparison_table(catalog, page()))
+def table(catalog: Catalog) -> BeautifulSoup:
+    return rendered(comparison_table(catalog, page()))
 
 
 def test_the_macros_are_registered() -> None:
@@ -30,115 +32,135 @@ def test_the_macros_are_registered() -> None:
     assert renderer("level_legend") is level_legend
 
 
-def test_one_column_per_framework_in_every_group(catalog: Catalog, table: Node) -> None:
-    names = [fw.name for fw in catalog.frameworks.values()]
-    tables = table.find_all("table", "kb-compare__table")
-    assert len(tables) == len(catalog.groups)
-    for t in tables:
-        assert [th.text() for th in t.find("thead").find_all("th")] == ["Criterion"] + names
-        for row in t.find_all("tbody", "kb-compare__row"):
-            cells = row.find_all("td", "kb-compare__cell")
-            assert [c.attrs["data-kb-framework"] for c in cells] == list(catalog.frameworks)
+def test_each_group_names_every_framework_in_a_row_that_links_its_profile(catalog: Catalog, table: BeautifulSoup) -> None:
+    sections = table.select("section.kb-compare__group")
+    assert [s["data-kb-group"] for s in sections] == list(catalog.groups)
+    for section in sections:
+        head = section.select_one(".kb-compare__head")
+        assert [(a.text, a["href"]) for a in head.select("a")] == [(fw.name, f"/frameworks/{fw.id}/") for fw in catalog.frameworks.values()]
 
 
-def test_every_criterion_is_a_row_with_its_anchor_under_its_group_heading(catalog: Catalog, table: Node) -> None:
+def test_every_criterion_is_a_section_with_its_heading_and_anchor_under_its_group(catalog: Catalog, table: BeautifulSoup) -> None:
     for group in catalog.groups.values():
-        section = table.find("section", data_kb_group=group.id)
-        assert section.find("h2").attrs["id"] == f"group-{group.id}"
-        assert section.find("h2").text() == group.name
-        rows = section.find_all("tbody", "kb-compare__row")
-        assert [r.attrs["id"] for r in rows] == [c.id for c in catalog.criteria_in(group.id)]
+        section = table.select_one(f'section[data-kb-group="{group.id}"]')
+        assert section.select_one("h2")["id"] == f"group-{group.id}"
+        assert text(section.select_one("h2")) == group.name
+        rows = section.select("section.kb-compare__row")
+        assert [r["data-kb-criterion"] for r in rows] == [c.id for c in catalog.criteria_in(group.id)]
         for row, criterion in zip(rows, catalog.criteria_in(group.id)):
-            name = row.find("a", "kb-compare__name")
-            assert (name.text(), name.attrs["href"]) == (criterion.name, f"/compare/#{criterion.id}")
+            heading = row.select_one("h3.kb-compare__heading")
+            assert heading["id"] == criterion.id, "its own search entry and permanent link"
+            name = heading.select_one("a.kb-compare__name")
+            assert (text(name), name["href"]) == (criterion.name, f"/compare/#{criterion.id}")
 
 
-def test_cells_show_level_verdict_explanation_sources_and_an_edit_link(catalog: Catalog, table: Node) -> None:
+def test_each_row_shows_levels_verdicts_and_sources_in_a_column_per_framework(catalog: Catalog, table: BeautifulSoup) -> None:
     number = numbers(catalog)
     for criterion in catalog.criteria.values():
-        row = table.by_id(criterion.id)
-        for fw, cell in zip(catalog.frameworks.values(), row.find_all("td", "kb-compare__cell")):
+        values = table.select_one(f'[data-kb-criterion="{criterion.id}"] > table.kb-compare__values')
+        assert [text(th) for th in values.select("thead th")] == [fw.name for fw in catalog.frameworks.values()]
+        cells = values.select("td.kb-compare__cell")
+        assert [c["data-kb-framework"] for c in cells] == list(catalog.frameworks)
+        for fw, cell in zip(catalog.frameworks.values(), cells):
             value = fw.values[criterion.id]
-            assert cell.find("p", "kb-compare__fw").text() == fw.name
-            assert cell.find("p", "kb-compare__verdict").text() == plain(value.verdict)
-            assert cell.find("div", "kb-compare__explanation").text() == plain(value.explanation)
-            marks = cell.find_all("a", "kb-mark")
+            assert text(cell.select_one(".kb-compare__fw")) == fw.name
+            verdict = cell.select_one(".kb-compare__verdict")
+            refs = verdict.select("a.kb-ref")
+            assert [(r.text, r["href"]) for r in refs] == [(f"[{number[s]}]", f"/sources/#src-{s}") for s in value.sources]
+            for ref in refs:
+                ref.extract()
+            assert text(verdict) == plain(value.verdict)
+            marks = cell.select("a.kb-mark")
             if value.level:
-                assert [m.attrs["href"] for m in marks] == [f"/about/conventions/#level-{value.level}"]
-                assert marks[0].find("span", "kb-mark__glyph").attrs["aria-hidden"] == "true"
-                assert marks[0].find("span", "kb-mark__label").text() == LEVELS[value.level].label
+                assert [m["href"] for m in marks] == [f"/about/conventions/#level-{value.level}"]
+                assert marks[0].select_one(".kb-mark__glyph")["aria-hidden"] == "true"
+                assert text(marks[0].select_one(".kb-mark__label")) == LEVELS[value.level].label
             else:
                 assert marks == []
-            refs = cell.find_all("a", "kb-ref")
-            assert [(r.text(), r.attrs["href"]) for r in refs] == [(f"[{number[s]}]", f"/sources/#src-{s}") for s in value.sources]
+
+
+def test_the_why_of_each_cell_waits_in_the_rows_closed_details(catalog: Catalog, table: BeautifulSoup) -> None:
+    number = numbers(catalog)
+    for criterion in catalog.criteria.values():
+        details = table.select_one(f'[data-kb-criterion="{criterion.id}"] > details.kb-compare__more')
+        assert "open" not in details.attrs, "closed until asked for"
+        assert text(details.select_one("summary")).startswith(f"{criterion.name}: Why")
+        cells = details.select("table.kb-compare__why td.kb-compare__cell")
+        for fw, cell in zip(catalog.frameworks.values(), cells, strict=True):
+            value = fw.values[criterion.id]
+            assert text(cell.select_one(".kb-compare__explanation")) == plain(value.explanation)
+            refs = cell.select(".kb-meta a.kb-ref")
+            assert [r.text for r in refs] == [f"[{number[s]}]" for s in value.sources]
             origin = catalog.origin("value", criterion.id, fw.id)
-            assert cell.find("a", "kb-edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
+            assert cell.select_one("a.kb-edit")["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
 
 
-def test_rows_say_whether_the_frameworks_differ(catalog: Catalog, table: Node) -> None:
+def test_rows_say_whether_the_frameworks_differ(catalog: Catalog, table: BeautifulSoup) -> None:
     for criterion in catalog.criteria.values():
-        row = table.by_id(criterion.id)
+        row = table.select_one(f'[data-kb-criterion="{criterion.id}"]')
         differs = catalog.differs(criterion.id)
-        assert row.attrs["data-kb-differs"] == ("true" if differs else "false")
-        assert bool(row.find_all("span", "kb-compare__same")) is not differs
+        assert row["data-kb-differs"] == ("true" if differs else "false")
+        assert bool(row.select(".kb-compare__same")) is not differs
 
 
-def test_claims_show_what_the_article_says_what_is_true_and_the_verdict(catalog: Catalog, table: Node) -> None:
+def test_claims_show_what_the_article_says_what_is_true_and_the_verdict(catalog: Catalog, table: BeautifulSoup) -> None:
     for criterion in catalog.criteria.values():
-        boxes = table.by_id(criterion.id).find_all("div", "kb-claim")
+        boxes = table.select(f'[data-kb-criterion="{criterion.id}"] details .kb-claim')
         assert len(boxes) == len(criterion.claims)
         for box, claim in zip(boxes, criterion.claims):
-            says, truth = box.find_all("div", "kb-claim__part")
-            assert says.text() == f"The article says [{numbers(catalog)[claim.source]}] {plain(claim.says)}"
-            assert truth.text() == f"What is true {plain(claim.truth)}"
-            mark = box.find("a", "kb-mark")
-            assert mark.attrs["href"] == f"/about/conventions/#verdict-{claim.verdict}"
-            assert VERDICTS[claim.verdict].label in mark.text()
+            says, truth = box.select(".kb-claim__part")
+            assert text(says) == f"The article says [{numbers(catalog)[claim.source]}] {plain(claim.says)}"
+            assert text(truth) == f"What is true {plain(claim.truth)}"
+            mark = box.select_one("a.kb-mark")
+            assert mark["href"] == f"/about/conventions/#verdict-{claim.verdict}"
+            assert VERDICTS[claim.verdict].label in text(mark)
 
 
-def test_each_row_links_its_faq_entries_scenarios_and_edit_and_report(catalog: Catalog, table: Node) -> None:
+def test_each_row_links_its_faq_entries_scenarios_and_edit_and_report(catalog: Catalog, table: BeautifulSoup) -> None:
     for criterion in catalog.criteria.values():
-        more = table.by_id(criterion.id).find("tr", "kb-compare__more")
-        hrefs = [a.attrs["href"] for ul in more.find_all("ul", "kb-related") for a in ul.find_all("a")]
+        more = table.select_one(f'[data-kb-criterion="{criterion.id}"] details')
+        hrefs = [a["href"] for a in more.select("ul.kb-related a")]
         expected = [f"/faq/#{e.id}" for e in catalog.faq_about_criterion(criterion.id)]
         expected += [f"/scenarios/#{s.id}" for s in catalog.scenarios_citing(criterion.id)]
         assert hrefs == expected
         origin = catalog.origin("criterion", criterion.id)
-        assert more.find("a", "kb-actions__edit").attrs["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
-        report = more.find("a", "kb-actions__report").attrs["href"]
+        assert more.select_one("a.kb-actions__edit")["href"] == f"{REPO}/blob/main/{origin.file}#L{origin.line}"
+        report = more.select_one("a.kb-actions__report")["href"]
         assert report.startswith(f"{REPO}/issues/new?") and "page=Compare" in report
 
 
-def test_the_filter_controls_are_hidden_until_the_script_shows_them(catalog: Catalog, table: Node) -> None:
-    controls = table.find("div", "kb-compare__controls")
+def test_the_filter_controls_are_hidden_until_the_script_shows_them(catalog: Catalog, table: BeautifulSoup) -> None:
+    controls = table.select_one("div.kb-compare__controls")
     assert "hidden" in controls.attrs
-    assert [o.attrs["value"] for o in controls.find_all("option")] == [""] + list(catalog.groups)
-    assert table.find("div", "kb-compare").attrs["data-kb-component"] == "compare"
+    assert [o["value"] for o in controls.select("option")] == [""] + list(catalog.groups)
+    assert table.select_one("div.kb-compare")["data-kb-component"] == "compare"
+    jump = table.select_one("nav.kb-compare__jump")
+    assert [a["href"] for a in jump.select("a")] == [f"/compare/#group-{g}" for g in catalog.groups], "works without JavaScript"
 
 
 def test_one_group_alone_has_no_controls(catalog: Catalog) -> None:
     group = next(iter(catalog.groups))
-    out = from_markdown(comparison_table(catalog, page(), group=group))
-    assert [s.attrs["data-kb-group"] for s in out.find_all("section")] == [group]
-    assert out.find_all("div", "kb-compare__controls") == []
+    out = rendered(comparison_table(catalog, page(), group=group))
+    assert [s["data-kb-group"] for s in out.select("section.kb-compare__group")] == [group]
+    assert out.select(".kb-compare__controls, .kb-compare__jump") == []
     with pytest.raises(ValueError, match="unknown criterion group 'nope'"):
         comparison_table(catalog, page(), group="nope")
 
 
 def test_the_legend_lists_the_levels_in_use_linked_to_their_definitions(catalog: Catalog) -> None:
     used = {v.level for fw in catalog.frameworks.values() for v in fw.values.values() if v.level}
-    legend = from_markdown(level_legend(catalog, page()))
-    hrefs = [a.attrs["href"] for a in legend.find_all("a", "kb-mark")]
+    legend = rendered(level_legend(catalog, page()))
+    hrefs = [a["href"] for a in legend.select("a.kb-mark")]
     assert hrefs == [f"/about/conventions/#level-{level}" for level in LEVELS if level in used]
     assert [m.id for m in levels_used(catalog)] == [level for level in LEVELS if level in used]
 
 
 def test_the_conventions_list_every_level_and_verdict_with_its_anchor(catalog: Catalog) -> None:
     conventions = page("Conventions")
-    levels = from_markdown(level_legend(catalog, conventions, "levels"))
-    verdicts = from_markdown(level_legend(catalog, conventions, "verdicts"))
-    assert [dt.attrs["id"] for dt in levels.find_all("dt")] == [f"level-{lv}" for lv in Level.__args__]  # type: ignore[attr-defined]
-    assert [dt.attrs["id"] for dt in verdicts.find_all("dt")] == [f"verdict-{v}" for v in Verdict.__args__]  # type: ignore[attr-defined]
-    assert all(dd.text() for dd in levels.find_all("dd") + verdicts.find_all("dd"))
+    levels = rendered(level_legend(catalog, conventions, "levels"))
+    verdicts = rendered(level_legend(catalog, conventions, "verdicts"))
+    assert [dt["id"] for dt in levels.select("dt")] == [f"level-{lv}" for lv in Level.__args__]  # type: ignore[attr-defined]
+    assert [dt["id"] for dt in verdicts.select("dt")] == [f"verdict-{v}" for v in Verdict.__args__]  # type: ignore[attr-defined]
+    assert all(text(dd) for dd in levels.select("dd") + verdicts.select("dd"))
     with pytest.raises(ValueError, match="use one of used, levels, verdicts"):
         level_legend(catalog, conventions, "colours")

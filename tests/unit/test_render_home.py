@@ -9,7 +9,7 @@ from macros.links import Linker
 from macros.pages import renderer
 from macros.render import Page, plain
 from macros.render.home import verdict_at_a_glance
-from tests.dom import from_markdown
+from tests.helpers import rendered, text
 from tests.helpers import ROOT
 from tests.unit.conftest import DataCopy
 
@@ -27,13 +27,13 @@ def test_the_macro_is_registered() -> None:
 @pytest.mark.parametrize("root", [MINIMAL, ROOT], ids=["minimal", "real"])
 def test_rows_are_the_chosen_criteria_linked_to_the_table(root: object) -> None:
     catalog = load_catalog(root)  # type: ignore[arg-type]
-    out = from_markdown(verdict_at_a_glance(catalog, home()))
+    out = rendered(verdict_at_a_glance(catalog, home()))
     chosen = [c for c in catalog.criteria.values() if c.at_a_glance]
-    rows = out.find("tbody").find_all("tr")
-    assert [r.find("a", "kb-compare__name").attrs["href"] for r in rows] == [f"/compare/#{c.id}" for c in chosen]
-    assert [th.text() for th in out.find("thead").find_all("th")] == ["Criterion"] + [f.name for f in catalog.frameworks.values()]
+    rows = out.select_one("tbody").select("tr")
+    assert [r.select_one("a.kb-compare__name")["href"] for r in rows] == [f"/compare/#{c.id}" for c in chosen]
+    assert [text(th) for th in out.select_one("thead").select("th")] == ["Criterion"] + [f.name for f in catalog.frameworks.values()]
     for row, criterion in zip(rows, chosen):
-        verdicts = [p.text() for p in row.find_all("p", "kb-compare__verdict")]
+        verdicts = [text(p) for p in row.select("p.kb-compare__verdict")]
         assert verdicts == [plain(f.values[criterion.id].verdict) for f in catalog.frameworks.values()]
 
 

@@ -11,7 +11,7 @@ from macros.render import Page, plain
 from macros.render.marks import numbers
 from macros.render.sources import backlinks, bibliography
 from macros.rules import references
-from tests.dom import from_markdown
+from tests.helpers import rendered, text
 from tests.helpers import ROOT
 from tests.unit.conftest import DataCopy
 
@@ -65,11 +65,15 @@ def test_backlinks_are_grouped_and_point_at_the_entries() -> None:
 
 def test_the_list_has_every_source_with_its_anchor_number_and_links_back(catalog: Catalog) -> None:
     page = Page(title="Sources", linker=Linker("/", "https://github.com/o/r"))
-    out = from_markdown(bibliography(catalog, page))
-    items = out.find("ol", "kb-sources").find_all("li", "kb-source")
-    assert [(li.attrs["id"], li.attrs["value"]) for li in items] == [(f"src-{s}", str(n)) for s, n in numbers(catalog).items()]
-    for li, source in zip(items, catalog.sources.values()):
-        assert li.find("p", "kb-source__title").find("a").attrs["href"] == source.url
-        shown = [a.attrs["href"] for a in li.find("ul", "kb-related").find_all("a")]
+    out = rendered(bibliography(catalog, page))
+    items = out.select_one("ol.kb-sources").select("li.kb-source")
+    by_number = sorted(catalog.sources.values(), key=lambda s: s.number)
+    assert [(li["id"], li["value"]) for li in items] == [(f"src-{s.id}", str(s.number)) for s in by_number]
+    for li, source in zip(items, by_number):
+        assert li.select_one("p.kb-source__title").select_one("a")["href"] == source.url
+        cited = li.select_one("details.kb-source__cited")
+        assert "open" not in cited.attrs, "closed until asked for"
+        shown = [a["href"] for a in cited.select("ul.kb-related a")]
+        assert text(cited.select_one("summary")).endswith(f"Cited in {len(shown)} place{'s' if len(shown) != 1 else ''}")
         assert shown == [page.link(b.target) for _, links in backlinks(catalog, source.id) for b in links]
         assert shown, f"{source.id} links back to nothing"

@@ -1,20 +1,19 @@
-// The comparison table's filters: "show only differences" and one group at a time.
-// The page is complete without this module; it reveals the controls the template
-// renders hidden. The view lives in the address (?diff=1&group=<id>), so it
-// survives a reload, instant navigation and a shared link.
+// The comparison's filters ("show only differences", one group at a time) and its rows'
+// details. The page is complete without this module: it reveals the controls the
+// template renders hidden, and opens a row's details when the address points at the row.
+// The view lives in the address (?diff=1&group=<id>), so it survives a reload, instant
+// navigation and a shared link.
 
-/**
- * @typedef {{ diff: boolean, group: string }} View
- */
+/** @typedef {{ diff: boolean, group: string }} View */
 
 /**
  * @param {URLSearchParams} params
- * @param {string[]} groups  the group ids on the page
+ * @param {string[]} groups the group ids on the page
  * @returns {View}
  */
 function readView(params, groups) {
-  var group = params.get("group") || "";
-  return { diff: params.get("diff") === "1", group: groups.indexOf(group) >= 0 ? group : "" };
+  const group = params.get("group") || "";
+  return { diff: params.get("diff") === "1", group: groups.includes(group) ? group : "" };
 }
 
 /**
@@ -23,7 +22,7 @@ function readView(params, groups) {
  * @returns {string}
  */
 function addressFor(view) {
-  var url = new URL(location.href);
+  const url = new URL(location.href);
   if (view.diff) url.searchParams.set("diff", "1");
   else url.searchParams.delete("diff");
   if (view.group) url.searchParams.set("group", view.group);
@@ -31,42 +30,66 @@ function addressFor(view) {
   return url.pathname + url.search + url.hash;
 }
 
+/** @returns {HTMLElement | null} the element the address points at, if any */
+function target() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  return id ? document.getElementById(id) : null;
+}
+
 /**
  * @param {HTMLElement} root the [data-kb-component="compare"] element
  * @param {AbortSignal} signal aborted when the page is left
  */
 export function mount(root, signal) {
-  var controls = /** @type {HTMLElement | null} */ (root.querySelector(".kb-compare__controls"));
-  if (!controls) return; // a single group's table: nothing to filter
-  var diffBox = /** @type {HTMLInputElement} */ (controls.querySelector('input[name="diff"]'));
-  var groupSelect = /** @type {HTMLSelectElement} */ (controls.querySelector('select[name="group"]'));
-  var status = /** @type {HTMLElement} */ (controls.querySelector(".kb-compare__status"));
-  var sections = /** @type {HTMLElement[]} */ (Array.prototype.slice.call(root.querySelectorAll("[data-kb-group]")));
-  var groups = sections.map(function (s) { return s.getAttribute("data-kb-group") || ""; });
-  var total = root.querySelectorAll(".kb-compare__row").length;
+  const sections = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll("[data-kb-group]")));
+  const groups = sections.map((s) => s.getAttribute("data-kb-group") || "");
+  const controls = /** @type {HTMLElement | null} */ (root.querySelector(".kb-compare__controls"));
+
+  // A link to a row opens the row's details; one the filters hide widens the view to show it.
+  function revealTarget() {
+    const found = target();
+    const row = found && root.contains(found) ? found.closest(".kb-compare__row") : null;
+    if (!found || !root.contains(found)) return;
+    if (row) /** @type {HTMLDetailsElement} */ (row.querySelector("details")).open = true;
+    if (controls && found.closest("[hidden]")) {
+      const section = found.closest("[data-kb-group]");
+      const view = current();
+      if (section && view.group && section.getAttribute("data-kb-group") !== view.group) view.group = "";
+      if (row && row.getAttribute("data-kb-differs") === "false") view.diff = false;
+      change(view);
+      found.scrollIntoView();
+    }
+  }
+
+  window.addEventListener("hashchange", revealTarget, { signal });
+  if (!controls) {
+    revealTarget();
+    return; // one group's table, or one framework: nothing to filter
+  }
+  const diffBox = /** @type {HTMLInputElement} */ (controls.querySelector('input[name="diff"]'));
+  const groupSelect = /** @type {HTMLSelectElement} */ (controls.querySelector('select[name="group"]'));
+  const status = /** @type {HTMLElement} */ (controls.querySelector(".kb-compare__status"));
+  const total = root.querySelectorAll(".kb-compare__row").length;
 
   /** @param {View} view */
   function apply(view) {
-    var shown = 0;
-    sections.forEach(function (section) {
-      var inGroup = !view.group || section.getAttribute("data-kb-group") === view.group;
-      var rows = section.querySelectorAll(".kb-compare__row");
-      var visible = 0;
-      rows.forEach(function (row) {
-        var show = inGroup && (!view.diff || row.getAttribute("data-kb-differs") === "true");
-        /** @type {HTMLElement} */ (row).hidden = !show;
+    let shown = 0;
+    for (const section of sections) {
+      const inGroup = !view.group || section.getAttribute("data-kb-group") === view.group;
+      let visible = 0;
+      for (const row of /** @type {NodeListOf<HTMLElement>} */ (section.querySelectorAll(".kb-compare__row"))) {
+        const show = inGroup && (!view.diff || row.getAttribute("data-kb-differs") === "true");
+        row.hidden = !show;
         if (show) visible += 1;
-      });
+      }
       section.hidden = !inGroup;
-      var table = section.querySelector("table");
-      var none = section.querySelector(".kb-compare__none");
-      if (table) /** @type {HTMLElement} */ (table).hidden = inGroup && visible === 0;
-      if (none) /** @type {HTMLElement} */ (none).hidden = !(inGroup && visible === 0);
+      /** @type {HTMLElement} */ (section.querySelector(".kb-compare__head")).hidden = visible === 0;
+      /** @type {HTMLElement} */ (section.querySelector(".kb-compare__none")).hidden = !(inGroup && visible === 0);
       shown += visible;
-    });
+    }
     diffBox.checked = view.diff;
     groupSelect.value = view.group;
-    status.textContent = shown === total ? "Showing all " + total + " criteria" : "Showing " + shown + " of " + total + " criteria";
+    status.textContent = shown === total ? `Showing all ${total} criteria` : `Showing ${shown} of ${total} criteria`;
   }
 
   /** @param {View} view */
@@ -75,43 +98,24 @@ export function mount(root, signal) {
     apply(view);
   }
 
-  // After the reader changes a filter far down the page, bring the start of the table back into view.
-  function backToTop() {
-    var top = root.getBoundingClientRect().top;
-    if (top < 0) window.scrollBy(0, top - controls.offsetHeight);
-  }
-
   function current() {
     return readView(new URL(location.href).searchParams, groups);
   }
 
-  // A link to a row or group that the filters hide widens the view to show it.
-  function revealTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id ? document.getElementById(id) : null;
-    if (!target || !root.contains(target) || !target.closest("[hidden]")) return;
-    var section = target.closest("[data-kb-group]");
-    var row = target.closest(".kb-compare__row");
-    var view = current();
-    if (section && view.group && section.getAttribute("data-kb-group") !== view.group) view.group = "";
-    if (row && row.getAttribute("data-kb-differs") === "false") view.diff = false;
-    change(view);
-    target.scrollIntoView();
+  // After the reader changes a filter far down the page, bring the start of the table back into view.
+  function backToTop() {
+    const top = root.getBoundingClientRect().top;
+    if (top < 0 && controls) window.scrollBy(0, top - controls.offsetHeight);
   }
 
-  diffBox.addEventListener("change", function () {
-    var view = current();
-    view.diff = diffBox.checked;
-    change(view);
+  diffBox.addEventListener("change", () => {
+    change({ ...current(), diff: diffBox.checked });
     backToTop();
-  }, { signal: signal });
-  groupSelect.addEventListener("change", function () {
-    var view = current();
-    view.group = groupSelect.value;
-    change(view);
+  }, { signal });
+  groupSelect.addEventListener("change", () => {
+    change({ ...current(), group: groupSelect.value });
     backToTop();
-  }, { signal: signal });
-  window.addEventListener("hashchange", revealTarget, { signal: signal });
+  }, { signal });
 
   controls.hidden = false;
   apply(current());
