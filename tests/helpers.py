@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
+import mimetypes
 import os
 import shutil
 import subprocess
@@ -37,13 +40,17 @@ def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/
     """`make build` of a project folder, as CI runs it: generate, then `mkdocs build --strict`."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
     env.pop("GITHUB_ACTIONS", None)
-    generated = subprocess.run([sys.executable, "-m", "macros", "generate"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    if generated.returncode != 0:
-        return generated
+    if (project / "data").is_dir():  # a site built from data/ (not, say, a plain reference site)
+        generated = subprocess.run([sys.executable, "-m", "macros", "generate"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        if generated.returncode != 0:
+            return generated
     return subprocess.run(
         MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -51,16 +58,39 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
-    """A static server for a built site on 127.0.0.1; bind first, so the URL is known before the build."""
+class _GzipHandler(_QuietHandler):
+    """Text files gzip-compressed when the client accepts it, as GitHub Pages serves them."""
 
-    def __init__(self) -> None:
-        self._server: ThreadingHTTPServer | None = None
-        self._sock = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler, bind_and_activate=True)
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects /dir to /dir/
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class SiteServer:
+    """A static server for a built site on 127.0.0.1; bind first, so the URL is known before the build.
+
+    gzip=True compresses text files as GitHub Pages does; the default serves them as they are.
+    """
+
+    def __init__(self, gzip: bool = False) -> None:
+        self._handler = _GzipHandler if gzip else _QuietHandler
+        self._sock = ThreadingHTTPServer(("127.0.0.1", 0), self._handler, bind_and_activate=True)
         self.url = f"http://127.0.0.1:{self._sock.server_address[1]}/"
 
     def serve(self, directory: Path) -> None:
-        self._sock.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(directory))  # type: ignore[assignment]
+        self._sock.RequestHandlerClass = functools.partial(self._handler, directory=str(directory))  # type: ignore[assignment]
         threading.Thread(target=self._sock.serve_forever, daemon=True).start()
 
     def close(self) -> None:

@@ -45,9 +45,7 @@ def md_inline(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """Markdown -> plain text, for meta descriptions and JSON-LD."""
-    html = str(md(text))
-    text = re.sub(r"<[^>]+>", "", html)
-    return " ".join(Markup(text).unescape().split())
+    return md(text).striptags()
 
 
 def names(items: list[str], conjunction: str = "and") -> str:

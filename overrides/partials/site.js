@@ -5,7 +5,9 @@
 //   removes every listener it added;
 // - mounts each [data-kb-component] element, importing that component's module only on
 //   pages that have one (assets/javascripts/<name>.js, which exports mount(el, signal));
-// - makes Material's header buttons keyboard-operable and names the search dialog.
+// - makes Material's header buttons keyboard-operable and names the search dialog;
+// - marks the page data-kb-ready once all of that is done (each component's element gets
+//   data-kb-mounted), a state anything waiting for the page can check.
 
 const MODULES = { "compare": "compare.js", "faq-filter": "faq-filter.js", "decision-tree": "decision-tree.js" };
 // Material's page config gives the site root relative to the page: fix it once, as an
@@ -16,22 +18,28 @@ const scripts = new URL("assets/javascripts/", new URL(config.base || ".", locat
 const mounted = new Map();
 
 document$.subscribe(() => {
+  const root = document.documentElement;
+  root.removeAttribute("data-kb-ready");
   for (const [el, controller] of mounted) {
     if (!el.isConnected) {
       controller.abort();
       mounted.delete(el);
     }
   }
+  const pending = [];
   for (const el of document.querySelectorAll("[data-kb-component]")) {
     const file = MODULES[el.getAttribute("data-kb-component") || ""];
     if (!file || mounted.has(el)) continue;
     const controller = new AbortController();
     mounted.set(el, controller);
-    import(new URL(file, scripts).href).then((module) => {
-      if (!controller.signal.aborted) module.mount(el, controller.signal);
-    });
+    pending.push(import(new URL(file, scripts).href).then((module) => {
+      if (controller.signal.aborted) return;
+      module.mount(el, controller.signal);
+      el.setAttribute("data-kb-mounted", "");
+    }));
   }
   fixHeader();
+  Promise.all(pending).then(() => root.setAttribute("data-kb-ready", ""));
 });
 
 /**

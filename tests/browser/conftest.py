@@ -40,6 +40,11 @@ def site_url(built_site: Path, site_server: SiteServer) -> str:
     return site_server.url
 
 
+def wait_until_ready(page: Page) -> None:
+    """Wait until the site's script has mounted every component on the page (overrides/partials/site.js)."""
+    page.locator("html[data-kb-ready]").wait_for(state="attached")
+
+
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
     """A fresh page (1280×800) that fails the test on any console error, page error or off-site request."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.catalog import Catalog
 from macros.links import Linker
@@ -11,8 +12,6 @@ from macros.pages import renderer
 from macros.render import Page, plain
 from macros.render.compare import comparison_table, level_legend, levels_used
 from macros.render.marks import LEVELS, VERDICTS, numbers
-from bs4 import BeautifulSoup
-
 from tests.helpers import rendered, text
 
 REPO = "https://github.com/o/r"

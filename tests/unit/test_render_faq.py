@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
-from macros.catalog import Catalog
+from macros.catalog import Catalog, load_catalog
 from macros.links import Linker
 from macros.pages import renderer
 from macros.render import Page, plain
-from macros.render.faq import faq, json_for_script
-from bs4 import BeautifulSoup
-
+from macros.render.faq import faq
 from tests.helpers import rendered, text
+from tests.unit.conftest import MINIMAL
 
 REPO = "https://github.com/o/r"
 
@@ -89,8 +90,13 @@ def test_the_json_ld_lists_every_question_with_its_plain_answer(catalog: Catalog
     ]
 
 
-def test_json_for_script_cannot_close_its_script_element() -> None:
-    hostile = {"a": "</script><script>alert(1)</script>", "b": "x & y \u2028 \u2029 <!--"}
-    text = json_for_script(hostile)
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text and "\u2029" not in text
-    assert json.loads(text) == hostile
+def test_the_json_ld_cannot_close_its_script_element() -> None:
+    catalog = copy.copy(load_catalog(MINIMAL))
+    hostile = "Is a < b && c > d, or 'e' & \"f\"?"  # what the model lets a text hold (it refuses raw HTML)
+    entry = next(iter(catalog.faq.values()))
+    catalog.faq = {entry.id: entry.model_copy(update={"question": hostile})}
+    page = Page(title="FAQ", linker=Linker("/", REPO))
+    faq(catalog, page)
+    text = page.head["kb_jsonld"]
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["mainEntity"][0]["name"] == hostile

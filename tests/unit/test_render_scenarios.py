@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.catalog import Catalog
 from macros.links import Linker
 from macros.pages import renderer
 from macros.render import Page, plain
 from macros.render.scenarios import scenarios
-from bs4 import BeautifulSoup
-
 from tests.helpers import rendered, text
 
 REPO = "https://github.com/o/r"
