@@ -34,14 +34,22 @@ Loc = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """One data file: its plain data and the (line, column) of every node in it."""
+    """One data file: its plain data, and where each of its nodes stands.
+
+    The reference reader records the (line, column) of every node in `positions`; the
+    fast reader keeps the composed `node` tree instead and reads a position off it only
+    when one is asked for (an error, an edit link), which valid files rarely need.
+    """
 
     file: str  # relative to the project root
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    node: yaml.Node | None = None
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Position of `loc`, or of its nearest ancestor that exists in the file."""
+        if self.node is not None:
+            return _node_position(self.node, loc)
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.positions:
                 return self.positions[loc[:end]]
@@ -93,7 +101,9 @@ class _Unusual(Exception):
 
 
 _TAG = "tag:yaml.org,2002:"
-_UNTYPED = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
+_STR_TAG, _SEQ_TAG, _MAP_TAG = _TAG + "str", _TAG + "seq", _TAG + "map"
+_NULL_TAG, _BOOL_TAG, _INT_TAG, _FLOAT_TAG, _TIMESTAMP_TAG = (_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
+_UNTYPED = {yaml.ScalarNode: _STR_TAG, yaml.SequenceNode: _SEQ_TAG, yaml.MappingNode: _MAP_TAG}
 
 
 class _Composer(CParser, BaseResolver):  # type: ignore[misc]
@@ -107,15 +117,22 @@ class _Composer(CParser, BaseResolver):  # type: ignore[misc]
         return _UNTYPED[kind]  # scalars are typed afterwards, by YAML 1.2's rules (_typed)
 
 
-# The reference reader's YAML 1.2 rules: first character -> [(tag, pattern)].
-_RULES: dict[str | None, list[tuple[str, re.Pattern[str]]]] = VersionedResolver(version=(1, 2)).versioned_resolver
+# The reference reader's YAML 1.2 rules: first character -> [(tag, pattern)], its lazily
+# compiled patterns compiled once here.
+_RULES: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {
+    first: [(tag, re.compile(pattern.pattern, pattern.flags)) for tag, pattern in rules]
+    for first, rules in VersionedResolver(version=(1, 2)).versioned_resolver.items()
+}
+
+
+assert None not in _RULES, "a YAML 1.2 rule for any first character: _typed's shortcut would miss it"
 
 
 def _implicit_tag(value: str) -> str:
-    for tag, pattern in _RULES.get(value[:1], []) + _RULES.get(None, []):
+    for tag, pattern in _RULES.get(value[:1], []):
         if pattern.match(value):
             return tag
-    return _TAG + "str"
+    return _STR_TAG
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")  # no leading zeros, underscores or huge numbers
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")  # no exponent, .inf or .nan
@@ -133,56 +150,69 @@ def _fast(rel: str, text: str) -> Document:
         composer.dispose()
     if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         raise _Unusual  # an empty file, or a lone value
-    doc = Document(rel, None, {(): (1, 1)})
-    doc.data = _convert(node, (), doc.positions, set(), 0)
-    return doc
+    return Document(rel, _convert(node, set(), 0), node=node)
 
 
-def _convert(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], seen: set[int], depth: int) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _typed(node)
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+
+def _convert(node: yaml.Node, seen: set[int], depth: int) -> Any:
+    if type(node) is _SCALAR:
+        return _typed(node)  # type: ignore[arg-type]
     if id(node) in seen or depth > _MAX_DEPTH:
         raise _Unusual  # an alias, or nesting no data file needs
     seen.add(id(node))
-    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+    if type(node) is _MAPPING and node.tag == _MAP_TAG:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or (key_node.value == "<<" and not key_node.style):
+            if type(key_node) is not _SCALAR or (key_node.value == "<<" and not key_node.style):
                 raise _Unusual  # a complex key, or a merge key
             key = _typed(key_node)
             if key in out:
                 raise _Unusual  # a duplicate key
-            positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _convert(value_node, loc + (key,), positions, seen, depth + 1)
+            out[key] = _convert(value_node, seen, depth + 1)
         return out
-    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-        items = []
-        for index, item in enumerate(node.value):
-            positions[loc + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            items.append(_convert(item, loc + (index,), positions, seen, depth + 1))
-        return items
+    if type(node) is _SEQUENCE and node.tag == _SEQ_TAG:
+        return [_convert(item, seen, depth + 1) for item in node.value]
     raise _Unusual  # a tagged mapping or list
+
+
+def _node_position(root: yaml.Node, loc: Loc) -> tuple[int, int]:
+    """Where `loc` stands: a mapping entry at its key, a list item at its start (as the reference reader records them)."""
+    node, mark = root, None
+    for part in loc:
+        if type(node) is _MAPPING:
+            found = next(((k, v) for k, v in node.value if _typed(k) == part), None)
+            if found is None:
+                break
+            mark, node = found[0].start_mark, found[1]
+        elif type(node) is _SEQUENCE and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _typed(node: yaml.ScalarNode) -> Any:
     """A scalar's value by YAML 1.2's rules, for the kinds of value data files hold."""
     value = node.value
-    if node.tag != _TAG + "str":
+    if node.tag != _STR_TAG:
         raise _Unusual  # an explicit tag
-    if node.style:
-        return value  # quoted or block text (libyaml gives plain scalars the style '')
+    if node.style or value[:1] not in _RULES:
+        return value  # quoted or block text (libyaml gives plain scalars the style ''), or plainly text
     tag = _implicit_tag(value)
-    if tag == _TAG + "str":
+    if tag == _STR_TAG:
         return value
-    if tag == _TAG + "null":
+    if tag == _NULL_TAG:
         return None
-    if tag == _TAG + "bool":
+    if tag == _BOOL_TAG:
         return value.lower() == "true"
-    if tag == _TAG + "int" and _DECIMAL.fullmatch(value):
+    if tag == _INT_TAG and _DECIMAL.fullmatch(value):
         return int(value)
-    if tag == _TAG + "float" and _FLOAT.fullmatch(value):
+    if tag == _FLOAT_TAG and _FLOAT.fullmatch(value):
         return float(value)
-    if tag == _TAG + "timestamp" and _DATE.fullmatch(value):
+    if tag == _TIMESTAMP_TAG and _DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:

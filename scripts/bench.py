@@ -258,6 +258,8 @@ def synthetic_data(real: Path, out: Path, scale: Scale) -> dict[str, int]:
             fws[new["id"]] = new
     cited = _cited(criteria, faq, scenarios, fws)
     sources = [s for s in sources if s["id"] in cited]  # a source nobody cites is an error
+    for number, source in enumerate(sources, start=1):
+        source["number"] = number  # each keeps a number of its own
     _write(out / "sources.yaml", {"sources": sources})
     _write(out / "criteria.yaml", {"groups": groups, "criteria": criteria})
     _write(out / "faq.yaml", {"categories": src["faq"]["categories"], "faq": faq})

@@ -29,14 +29,18 @@ from hypothesis import strategies as st
 from macros import dataset
 from macros.catalog import Catalog, load_catalog
 from macros.errors import DataError, DataInvalid
-from macros.load import Document, Loc, format_loc, read
+from macros.load import Document, Loc, format_loc, read_reference
 from macros.registry import FRAMEWORK
 from macros.rules import references
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
-# The parsed fixture, once: an example copies the documents it mutates and shares the rest.
-BASE: dict[Path, Document] = {path: read(path, FIXTURE)[0] for path in dataset.data_files(FIXTURE)}  # type: ignore[misc]
+# The parsed fixture, once, by the reader that records every node's position: an example
+# copies the documents it mutates and shares the rest.
+BASE: dict[Path, Document] = {
+    path: read_reference(path.relative_to(FIXTURE).as_posix(), path.read_text(encoding="utf-8"))[0]  # type: ignore[misc]
+    for path in dataset.data_files(FIXTURE)
+}
 FILES = sorted(BASE)
 MAX_LINE = 1000  # an error line longer than this is no longer readable
 
