@@ -7,30 +7,31 @@ when the page itself matched best (the Sources page, for example). A page's titl
 above its best section is not a result, and nothing folded away is. The rank of an answer
 is its place in that list, so 1, 2 or 3 passes.
 
-How the queries were chosen. The first block is what readers asked in the issues, kept as
-it was. The later blocks were written for issue 13 by imagining a reader who has not read
-the site and types what is on their mind: the name of a row of the comparison ("async
-support", "horizontal scaling"), a library, tool or platform they already use (numpy,
-pytest, nodemon, Docker, AWS Lambda), or the thing they are building ("chat app", "mobile
-backend"). Each query lists every entry that truly answers it, and only queries the site
-really answers were kept ("hiring", for one, is answered nowhere, so it is not here).
-Where the answer's page lacked the reader's word, the FAQ entry got a natural "Also asked
-as" phrasing that it answers (docker, kubernetes, swagger, mobile backend); no answer was
-changed to win a query. "backend for a mobile app" is not here though the entry now lists
-it: the search matches every word as a prefix, so "app" hits "app", "apps" and
-"applications" in several questions' titles, which Material weights a thousand times
-above body text, and one of those titles always wins.
+How the queries were chosen. The first block predates issue 13 and is kept as it was. The
+others were written for issue 13 by picturing a reader who has not read the site and types
+what is on their mind: the name of a row of the comparison ("async support", "horizontal
+scaling"), a library, tool or platform they already use (numpy, pytest, nodemon, Docker,
+AWS Lambda), or what they are building ("chat app", "mobile backend"). Each query lists
+the entries that really answer it; a row's name lists only its row, because landing there
+is the point. A query was kept only if the site answers it ("hiring" is answered nowhere,
+so it is not here). Where the answering page lacked the reader's word, its FAQ entry got a
+natural "Also asked as" phrasing that it does answer (docker, kubernetes, swagger, mobile
+backend); no answer was changed to win a query. "backend for a mobile app" is not here,
+though the entry lists it: every word is matched as a prefix, so "app" hits "app", "apps"
+and "applications" in several questions' titles, which Material weights a thousand times
+above body text, and one of those questions always comes first.
 
 The search is literal (prefix match per word, no stemming): readers' other words live in
 each FAQ entry's visible "Also asked as" line, and the FAQ page is boosted (faq.md front
-matter) because it is where a question should land. The Sources page is lowered instead
-(sources.md): its list of every reference would otherwise rank above the answers for
-almost any topic word, with the start of that list as its preview.
+matter) because it is where a question should land. Two pages that do not answer are kept
+below the answers: the Sources page has a low boost (sources.md), as its list of every
+reference matched almost any topic word, with the start of that list as its preview; the
+decision tree's outline, hidden whenever search can run, is left out of the index.
 
-Each search waits for conditions, never for a fixed time: the index loaded in the worker
-(the placeholder shows; the one generous wait), the box emptied (the placeholder again),
-then the result count for this query and the first page of results Material renders with
-it at once.
+Each search waits for conditions, never for a fixed time: the index built in Material's
+worker (the placeholder shows; the one generous wait), the box emptied (the placeholder
+again, the list empty), then this query's result count and the first page of results that
+Material draws together with it.
 """
 
 from __future__ import annotations
@@ -151,8 +152,8 @@ _EMPTY_JS = f"""() => {{
   return meta.textContent === {_TRANSLATIONS}["search.result.placeholder"]
     && document.querySelector(".md-search-result__list").children.length === 0;
 }}"""
-# The meta line gives this query's result count, and the list holds the first page Material
-# renders with it at once (ten pages' results, the rest only on scrolling).
+# The meta line gives this query's count of matching pages, and the list holds as many of
+# them as Material draws at once with that line (the first ten; more only on scrolling).
 _RESULTS_JS = f"""() => {{
   const t = {_TRANSLATIONS};
   const meta = document.querySelector(".md-search-result__meta").textContent;
