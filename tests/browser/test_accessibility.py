@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.page_types import PageType, page_types
 
@@ -35,6 +36,9 @@ FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]"
 _CANDIDATES_JS = """(selector) => {
   const visible = (el) => {
     if (el.closest('[hidden], [inert], [aria-hidden="true"]')) return false;
+    // What a closed <details> holds keeps its size and a visible style in Chromium, but is not
+    // drawn and Tab skips it; checkVisibility() knows.
+    if (!el.checkVisibility()) return false;
     const style = getComputedStyle(el);
     if (style.visibility !== "visible" || style.display === "none") return false;
     const box = el.getBoundingClientRect();
@@ -58,6 +62,26 @@ _FOCUSED_JS = f"""() => {{
   const onScreen = box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight;
   return [Number(el.dataset.kbFocusId), ({_STYLE_JS})(el), el.outerHTML.slice(0, 160), onScreen];
 }}"""
+
+# The focused element is on screen and nothing around it is moving (a CSS transition or
+# animation on it or on an element that contains it).
+_IN_PLACE_JS = """() => {
+  const el = document.activeElement;
+  const box = el.getBoundingClientRect();
+  const onScreen = box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight;
+  const moving = document.getAnimations().some((a) => a.playState === "running" && a.effect?.target?.contains?.(el));
+  return onScreen && !moving;
+}"""
+# A transition lasts a fraction of a second; an element that never comes into view is reported.
+IN_PLACE_TIMEOUT_MS = 10_000
+
+
+def settle_in_view(page: Page) -> None:
+    """Wait until the focused element has come on screen and stopped moving; if it never does, return all the same."""
+    try:
+        page.wait_for_function(_IN_PLACE_JS, timeout=IN_PLACE_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        pass  # the caller looks again and reports it as off screen
 
 
 @contextmanager
@@ -137,8 +161,8 @@ def test_every_control_is_reached_by_tab_and_shows_focus(browser: Browser, site_
             if focus is None or focus == -1:
                 continue
             reached.add(focus)
-            if not on_screen:  # it may be sliding in (Material's search field): look again once it has
-                page.wait_for_timeout(400)
+            if not on_screen:  # it may be sliding in (Material's search field): look again once it is in place
+                settle_in_view(page)
                 _, style, html, on_screen = page.evaluate(_FOCUSED_JS)
             if style == unfocused[focus]:
                 unmarked.append(html)

@@ -197,6 +197,19 @@ def drive(page: Page) -> None:
                 select.select_option(value)
 
 
+# The site's handlers change the page while each interaction is dispatched. What an injected
+# element could run comes later: autofocus and focus handlers at the next rendering, load
+# and error handlers once its resource has loaded or failed.
+_RENDERED_TWICE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+_IMAGES_SETTLED_JS = "() => [...document.images].every((img) => img.complete)"
+
+
+def settle(page: Page) -> None:
+    """Wait until the page has drawn what the interactions changed and every image has loaded or failed."""
+    page.evaluate(_RENDERED_TWICE_JS)
+    page.wait_for_function(_IMAGES_SETTLED_JS)
+
+
 def test_no_injected_script_runs_on_any_page(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     """Assert that on every page of the hostile site no payload runs, and no injected handler, URL or script exists."""
     site, url = hostile_site
@@ -217,7 +230,7 @@ def test_no_injected_script_runs_on_any_page(browser: Browser, hostile_site: tup
             page.wait_for_load_state("networkidle")
             found = [page.evaluate(_INSPECT_JS)]
             drive(page)
-            page.wait_for_timeout(100)
+            settle(page)
             found.append(page.evaluate(_INSPECT_JS))
             for f in found:
                 problems += [f"{rel}: window.__pwned = {f['pwned']}"] if f["pwned"] else []

@@ -52,11 +52,32 @@ def test_compare_has_a_column_per_framework_and_a_row_per_criterion(built: Built
     assert [h["id"] for h in page.select("h2")] == [f"group-{g}" for g in catalog.groups]
 
 
-def test_each_criterion_is_its_own_search_entry(built: Built, catalog: Catalog) -> None:
+def test_each_criterion_is_its_own_search_entry_holding_its_whole_row(built: Built, catalog: Catalog) -> None:
+    """A search for words of a row's verdicts or explanations lands on the criterion, not on its group."""
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {d["location"]: d["title"] for d in index["docs"]}
+    texts = {d["location"]: text(soup(d["text"])) for d in index["docs"]}
     for criterion in catalog.criteria.values():
-        assert titles.get(f"compare/#{criterion.id}") == plain(criterion.name), criterion.id
+        location = f"compare/#{criterion.id}"
+        assert titles.get(location) == plain(criterion.name), criterion.id
+        for fw in catalog.frameworks.values():
+            value = fw.values[criterion.id]
+            for words in (plain(value.verdict), plain(value.explanation)):
+                assert words in texts[location], f"{criterion.id}, {fw.id}: not in its search entry: {words!r}"
+                assert words not in texts[f"compare/#group-{criterion.group}"], f"{criterion.id}: its group's entry holds {words!r}"
+
+
+def test_the_decision_tree_outline_is_left_out_of_the_site_search(built: Built, catalog: Catalog) -> None:
+    """A search needs JavaScript, which hides the outline: words of a question, answer or result must not lead there."""
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: text(soup(d["text"])) for d in index["docs"] if d["location"].startswith("decide/")}
+    assert list(entries) == ["decide/"], "the page is one search entry, its introduction"
+    assert "Answer a few short questions" in entries["decide/"]
+    for question in catalog.questions.values():
+        assert plain(question.question) not in entries["decide/"]
+        assert not any(plain(a.label) in entries["decide/"] for a in question.answers), question.id
+    for result in catalog.results.values():
+        assert plain(result.headline) not in entries["decide/"], result.id
 
 
 def test_compare_has_a_legend_and_article_claims_under_each_row(built: Built, catalog: Catalog) -> None:
