@@ -57,6 +57,11 @@ def test_on_a_phone_the_table_turns_into_labelled_cards(browser: Browser, site_u
         expect(labels).to_have_text([fw.name for fw in catalog.frameworks.values()])
         cell = page.locator(f"[data-kb-criterion='{first}'] .kb-compare__cell").first.bounding_box()
         assert cell is not None and cell["width"] > 250, "each framework's answer takes the card's full width"
+        page.locator(f"[data-kb-criterion='{first}'] summary").click()
+        why = page.locator(f"[data-kb-criterion='{first}'] .kb-compare__why .kb-compare__cell").first
+        expect(why).to_be_visible()
+        box = why.bounding_box()
+        assert box is not None and box["width"] > 250, "the explanations, too, take the card's full width"
 
 
 def _luminance(css_colour: str) -> float:
