@@ -20,6 +20,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.browser.conftest import wait_until_ready
 from tests.browser.page_types import PageType, page_types
 
 PAGES = page_types()
@@ -92,6 +93,7 @@ def open_page(browser: Browser, site_url: str, page_type: PageType, palette: str
     page = context.new_page()
     page.goto(site_url + page_type.path)
     page.locator(page_type.ready).first.wait_for(state="visible")
+    wait_until_ready(page)  # every component mounted: its controls are on the page
     assert page.get_attribute("body", "data-md-color-scheme") == scheme, "Material did not pick the palette for the color scheme"
     try:
         yield page

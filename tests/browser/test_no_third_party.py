@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, Request
 
 from tests.browser.page_types import PageType, page_types
+from tests.browser.search import open_search, search
 
 PAGES = page_types()
 
@@ -30,6 +31,6 @@ def test_page_makes_no_third_party_request_and_no_console_error(page: Page, site
 def test_searching_stays_on_the_site(page: Page, site_url: str) -> None:
     """Assert a search query shows results without any request leaving the site."""
     page.goto(site_url)
-    page.locator(".md-search__input").fill("flask")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    open_search(page)
+    assert search(page, site_url, "flask"), "the search shows results"
     page.wait_for_load_state("networkidle")
