@@ -377,7 +377,7 @@ class RunFacts(Strict):
 
 class Machine(Strict):
     cpu: Said = Field(description="The processor, as /proc/cpuinfo names it.")
-    cores: Positive = Field(description="Logical CPU cores of the machine, as the operating system counts them.")
+    cores: Positive = Field(description="Logical CPU cores of the machine (a count), as the operating system counts them.")
     memory_gib: Annotated[float, Field(gt=0)] = Field(description="Total memory, in GiB.")
     os: Said = Field(description="The operating system, as /etc/os-release names it.")
     kernel: Said = Field(description="The kernel release.")

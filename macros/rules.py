@@ -286,7 +286,7 @@ def run_files_are_named_by_their_date(ds: Dataset) -> list[DataError]:
         day = p.model.run.date.isoformat()
         if not re.fullmatch(rf"{day}(-[2-9]|-[1-9][0-9]+)?", p.name):
             errors.append(p.error(("run", "date"), f"a run of {day} in a file named {p.name}.yaml",
-                                  f"the file of a run is named by its date: rename it to {day}.yaml ({day}-2.yaml for a second run that day)"))
+                                  f"a run's file is named by its date: rename it to {day}.yaml, or {day}-2.yaml for a second run that day"))
         if not p.model.run.started.startswith(day):
             errors.append(p.error(("run", "started"), f"started {p.model.run.started} is not on the run's date, {day}", RERUN))
     return errors
@@ -452,11 +452,12 @@ def every_run_has_one_source(ds: Dataset) -> list[DataError]:
 
 def run_sources_point_at_their_file(ds: Dataset) -> list[DataError]:
     """A run's source is a benchmark whose url is the run's results file."""
+    runs = set(ds.stems.get(LOADTEST.name, []))
     errors = []
     for s in ds.records("source"):
         run_id = s.model.measurement
-        if run_id is None:
-            continue
+        if run_id not in runs:
+            continue  # none, or an unknown run: references_resolve reports it
         if s.model.kind != "benchmark":
             errors.append(s.error(("kind",), f"the source of run '{run_id}' has kind '{s.model.kind}'", "a load-test run is a source of kind 'benchmark'"))
         if not s.model.url.endswith(f"/data/loadtest/{run_id}.yaml"):
