@@ -94,9 +94,9 @@ class BarPanel:
     desc: str
     height: float
     plot: Box
-    ticks: list[Tick]
     one: float  # x of ×1
     bars: list[Bar]
+    x_ticks: list[Tick]
     x_title: str
     width: float = WIDTH
 
@@ -213,5 +213,5 @@ def ratio_panel(panel_id: str, title: str, ratios: list[Ratio], domain: tuple[fl
     return BarPanel(
         id=panel_id, title=title, height=plot.bottom + 40, plot=plot, one=one, bars=bars,
         desc=f"Ratio of median requests per second, {title}, on a logarithmic scale: {desc}.",
-        ticks=[Tick(x(v), f"×{v:g}") for v in x.values], x_title="ratio (log scale; ×1: as fast)",
+        x_ticks=[Tick(x(v), f"×{v:g}") for v in x.values], x_title="ratio (log scale; ×1: as fast)",
     )
