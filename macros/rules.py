@@ -279,6 +279,10 @@ def _runs(ds: Dataset) -> list[Parsed[m.LoadTestRun]]:
     return ds.files[LOADTEST.name]
 
 
+def _connections(n: int) -> str:
+    return f"{n} connection{'' if n == 1 else 's'}"
+
+
 def run_files_are_named_by_their_date(ds: Dataset) -> list[DataError]:
     """data/loadtest/<date>.yaml (<date>-2.yaml for a second run that day) holds the run that started that UTC day."""
     errors = []
@@ -391,14 +395,14 @@ def runs_measure_every_cell_once(ds: Dataset) -> list[DataError]:
             key = (cell.app, cell.endpoint, cell.connections)
             if key in seen:
                 line = p.doc.where(("cells", seen[key]))[0]
-                errors.append(p.error(("cells", i), f"a second cell for {cell.app} on {cell.endpoint} at {cell.connections} connections",
+                errors.append(p.error(("cells", i), f"a second cell for {cell.app} on {cell.endpoint} at {_connections(cell.connections)}",
                                       f"the first is at line {line}; {RERUN}"))
                 continue
             seen[key] = i
             if cell.app in levels and cell.connections not in levels[cell.app]:
-                errors.append(p.error(("cells", i, "connections"), f"{cell.connections} connections is not a level the method lists for "
+                errors.append(p.error(("cells", i, "connections"), f"{_connections(cell.connections)} is not a level the method lists for "
                                       f"{cell.app} ({', '.join(map(str, levels[cell.app]))})", RERUN))
-        missing = [f"{app} on {e.id} at {n} connections" for app, app_levels in levels.items() for e in run.endpoints
+        missing = [f"{app} on {e.id} at {_connections(n)}" for app, app_levels in levels.items() for e in run.endpoints
                    for n in app_levels if (app, e.id, n) not in seen]
         if missing:
             more = f", and {len(missing) - 3} more" if len(missing) > 3 else ""
@@ -423,8 +427,8 @@ def runs_compare_two_frameworks(ds: Dataset) -> list[DataError]:
         if RATIO_CONNECTIONS not in run.method.connections:
             errors.append(p.error(("method", "connections"), f"no level of {RATIO_CONNECTIONS} connections, where the site compares", RERUN))
         ids = {a.id for a in compared}
-        errors += [p.error(("cells", i, "rps", "median"), f"{cell.app} answered no request on {cell.endpoint} at {cell.connections} "
-                           "connections; the charts' logarithmic axis has no place for 0",
+        errors += [p.error(("cells", i, "rps", "median"), f"{cell.app} answered no request on {cell.endpoint} at {_connections(cell.connections)}; "
+                           "the charts' logarithmic axis has no place for 0",
                            "find out why it failed under load, then run `make loadtest` again")
                    for i, cell in enumerate(run.cells) if cell.app in ids and cell.rps.median == 0]
     return errors

@@ -127,6 +127,13 @@ HAND_EDITS = {
     "an app agrees with its process count": (
         '"Alpha server, one process"\n    processes: 1\n', '"Alpha server, one process"\n    processes: 3\n', "multi_process: false", 1, 5,
         f"apps[0].multi_process: multi_process is false with 3 processes {RERUN}"),
+    "a compared app answers on every cell": (
+        "rps: {median: 19.0, min: 19.0, max: 19.1}\n    spread: 0.005\n    noisy: false\n    latency_ms: {p50: 51.0, p99: 52.0}\n"
+        "    errors: 0\n    timeouts: 0\n    peak_memory_mib: 41.0\n    runs: [19.0, 19.0, 19.1]\n",
+        "rps: {median: 0.0, min: 0.0, max: 0.0}\n    spread: 0.0\n    noisy: false\n    latency_ms: {p50: 51.0, p99: 52.0}\n"
+        "    errors: 0\n    timeouts: 0\n    peak_memory_mib: 41.0\n    runs: [0.0, 0.0, 0.0]\n",
+        "median: 0.0", 1, 11, "cells[2].rps.median: alpha-one answered no request on io at 1 connection; the charts' logarithmic axis "
+        "has no place for 0 (find out why it failed under load, then run `make loadtest` again)"),
     "a run compares two frameworks": (
         "  - id: beta-one\n    framework: beta\n", "  - id: beta-one\n    framework: alpha\n", "apps:", 1, 1,
         f"apps: the compared apps run 1 framework (alpha); the site's ratios need two {RERUN}"),
