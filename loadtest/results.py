@@ -19,7 +19,9 @@ from typing import Any
 from .plan import App, Cell, Endpoint
 from .stats import CellResult
 
-HEADER = "# Written by `make loadtest`: do not edit by hand; rerun it.\n"
+# The first line points editors at the file's JSON Schema, as every data file's does (macros/schema.py).
+HEADER = ("# yaml-language-server: $schema=../schema/loadtest.schema.json\n"
+          "# Written by `make loadtest`: do not edit by hand; rerun it.\n")
 FLOW_MAPPINGS = frozenset({"rps", "latency_ms", "call_ms"})
 _PLAIN = re.compile(r"[a-z/][a-z0-9 ./_-]*(?<! )")
 _RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})

@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"data/ is valid: {len(catalog.frameworks)} frameworks, {len(catalog.criteria)} criteria, "
             f"{len(catalog.faq)} FAQ entries, {len(catalog.scenarios)} scenarios, "
-            f"{len(catalog.questions) + len(catalog.results)} tree nodes, {len(catalog.sources)} sources "
+            f"{len(catalog.questions) + len(catalog.results)} tree nodes, {len(catalog.sources)} sources, "
+            f"{len(catalog.runs)} load-test run{'' if len(catalog.runs) == 1 else 's'} "
             f"({took * 1000:.0f} ms)"
         )
     return 0

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import measurement
 from . import model as m
 from .dataset import Dataset, Record, read_dataset
 from .errors import DataInvalid
@@ -39,6 +40,7 @@ class Catalog:
     faq_categories: dict[str, m.FaqCategory]
     faq: dict[str, m.FaqEntry]
     scenarios: dict[str, m.Scenario]
+    runs: dict[str, m.LoadTestRun]  # load-test runs by file name
 
     def __init__(self, ds: Dataset) -> None:
         self._ds = ds
@@ -49,6 +51,9 @@ class Catalog:
         self.tree: m.TreeFile = ds.files[TREE.name][0].model
         self.questions = {q.id: q for q in self.tree.questions}
         self.results = {r.id: r for r in self.tree.results}
+        newest = measurement.latest(self.runs)
+        self.latest_run = measurement.RunView(newest, self.runs[newest])  # what /loadtest/ and every "Measured here" line show
+        self.run_sources = {s.measurement: sid for sid, s in self.sources.items() if s.measurement}  # run id -> its source
 
     # --- views -------------------------------------------------------------------------
 
@@ -114,21 +119,29 @@ class Catalog:
         """Source id -> every record citing it (once each): the record each reference sits in.
 
         A record shown inside another's entry cites as that entry (`Kind.cites_as`): a
-        framework's value, as the criterion whose row shows it.
+        framework's value, as the criterion whose row shows it. A record naming load-test
+        endpoints cites the latest run's source (its "Measured here" line shows that run), and
+        each run cites its own source (its entry on /loadtest/).
         """
         owners = {(id(r.at), r.loc): r.found for kind in KINDS if kind.link for r in self._ds.records(kind)}
         by_id = {(kind.name, r.id): r.found for kind in KINDS if kind.cited_in for r in self._ds.records(kind)}
         out: dict[str, list[Found]] = {sid: [] for sid in self.sources}
+        for run in self._ds.records("run"):
+            out[self.run_sources[run.id]].append(run.found)
         for ref in self._ds.references:
-            if ref.kind not in ("source", "article"):
+            if ref.kind in ("source", "article"):
+                cited = ref.id
+            elif ref.kind == "run endpoint":
+                cited = self.run_sources[self.latest_run.id]
+            else:
                 continue
             found = next((owners[key] for n in range(len(ref.loc), -1, -1) if (key := (id(ref.at), ref.loc[:n])) in owners), None)
             if found is not None and found.kind.cites_as:
                 found = by_id[(found.kind.cites_as, found.id)]
             if found is None or not found.kind.cited_in:
                 raise ValueError(f"a source is cited from {ref.at.doc.file} at {ref.loc}, which the source list cannot link back to")
-            if found not in out[ref.id]:
-                out[ref.id].append(found)
+            if found not in out[cited]:
+                out[cited].append(found)
         return out
 
 

@@ -29,6 +29,11 @@ class Parsed(Generic[M]):
     def error(self, loc: Loc, message: str, hint: str = "") -> DataError:
         return self.doc.error(loc, message, hint)
 
+    @property
+    def name(self) -> str:
+        """The file's name without .yaml: the id of a record that is a whole file."""
+        return self.doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
+
 
 @dataclass(frozen=True)
 class Record:
@@ -95,7 +100,8 @@ class Dataset:
 
     @cached_property
     def _records(self) -> dict[str, list[Record]]:
-        return {kind.name: [Record(p, f) for p in self.files[kind.file.name] for f in kind.find(p.model)] for kind in BY_NAME.values()}
+        return {kind.name: [Record(p, f) for p in self.files[kind.file.name] for f in kind.find(p.model, p.name)]
+                for kind in BY_NAME.values()}
 
 
 def file_paths(root: Path, kind: FileKind) -> list[Path]:

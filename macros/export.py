@@ -57,10 +57,22 @@ def _single_field(file: FileKind) -> str | None:
     return fields[0] if not file.many and len(fields) == 1 else None
 
 
+def _record_model(file: FileKind) -> type[BaseModel]:
+    """A record of a kind of one file per record; where the file's name is the id, the export adds it first."""
+    if not file.named_by_file:
+        return file.model
+    named = {"id": (m.Id, Field(description=f"The record's id: the name of its file, {file.path.replace('*', '<id>')}."))}
+    return create_model(f"{file.model.__name__}Record", __base__=m.Strict, __doc__=file.model.__doc__, **named,
+                        **_fields_of(file.model))
+
+
+RECORDS: dict[str, type[BaseModel]] = {file.name: _record_model(file) for file in FILES if file.many}
+
+
 def _part_model(file: FileKind) -> type[Header]:
     name = "".join(word.capitalize() for word in file.part.split("-")) + "Export"
     if file.many:
-        fields = {file.part: (list[file.model], Field(description=f"Every record, as in {file.path.replace('*', '<id>')}."))}
+        fields = {file.part: (list[RECORDS[file.name]], Field(description=f"Every record, as in {file.path.replace('*', '<id>')}."))}
     else:
         fields = _fields_of(file.model)
     return _part(name, fields, file.about)
@@ -68,7 +80,7 @@ def _part_model(file: FileKind) -> type[Header]:
 
 def _knowledge_field(file: FileKind) -> tuple[Any, Any]:
     one = _single_field(file)
-    annotation = list[file.model] if file.many else file.model.model_fields[one].annotation if one else file.model
+    annotation = list[RECORDS[file.name]] if file.many else file.model.model_fields[one].annotation if one else file.model
     return annotation, Field(description=f"As in {file.part}.json.")
 
 
@@ -90,7 +102,8 @@ def contents(catalog: Catalog) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {"knowledge": {}}
     for file in FILES:
         if file.many:  # one record per file, in the catalog's order (frameworks by name)
-            records = list(getattr(catalog, next(k.attr for k in KINDS if k.file is file and k.paths == ((),))).values())
+            by_id = getattr(catalog, next(k.attr for k in KINDS if k.file is file and k.paths == ((),)))
+            records = [{"id": rid, **dict(r)} for rid, r in by_id.items()] if file.named_by_file else list(by_id.values())
             out[file.part] = {file.part: records}
             out["knowledge"][file.export_key] = records
         else:

@@ -50,6 +50,34 @@ def source(source_id: str | None = None) -> str:
     return "sources/" + (f"#src-{source_id}" if source_id else "")
 
 
+def loadtest(anchor: str | None = None) -> str:
+    """The load test page: the latest run in full, earlier runs listed."""
+    return "loadtest/" + (f"#{anchor}" if anchor else "")
+
+
+def run_anchor(run_id: str) -> str:
+    """A run's entry in the list of runs on the load test page."""
+    return f"run-{run_id}"
+
+
+def run(run_id: str) -> str:
+    return loadtest(run_anchor(run_id))
+
+
+def ratio_anchor(endpoint_id: str, over: str, under: str) -> str:
+    """One ratio of the latest run: app `over` ÷ app `under` on an endpoint, a cell of the ratio table."""
+    return f"ratio-{endpoint_id}-{over}-{under}"
+
+
+def ratio(endpoint_id: str, over: str, under: str) -> str:
+    return loadtest(ratio_anchor(endpoint_id, over, under))
+
+
+def rps_anchor(endpoint_id: str) -> str:
+    """An endpoint's chart and table of requests per second in the latest run."""
+    return f"rps-{endpoint_id}"
+
+
 def conventions(anchor: str | None = None) -> str:
     return "about/conventions/" + (f"#{anchor}" if anchor else "")
 

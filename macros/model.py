@@ -83,6 +83,7 @@ CriterionId = Annotated[Id, Ref("criterion")]
 FrameworkId = Annotated[Id, Ref("framework")]
 ScenarioId = Annotated[Id, Ref("scenario")]
 FaqId = Annotated[Id, Ref("faq")]
+RunId = Annotated[Id, Ref("run")]
 Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 
 
@@ -124,6 +125,11 @@ class Source(Strict):
         default=None, description="For a benchmark: the round or run its figures come from, e.g. 'Round 23' or a run's id."
     )
     note: Line | None = Field(default=None, description="What in it matters to this site, in a phrase.")
+    measurement: RunId | None = Field(
+        default=None,
+        description="For this site's own load test: the run the source is, by its file name in data/loadtest/ without "
+        ".yaml; its url is that file in the repository.",
+    )
 
 
 class SourcesFile(Strict):
@@ -144,6 +150,28 @@ class ArticleClaim(Strict):
     verified: dt.date = Field(description="Date the correction was last checked.")
 
 
+# --- what a criterion or an FAQ answer cites from the load test --------------------
+
+
+def _no_figures(text: str) -> str:
+    # The figures are rendered from the latest run; one typed here would go stale when the run is redone.
+    if re.search(r"\d", text):
+        raise ValueError("write no figures here: the page shows them from the latest run, so they stay current")
+    return text
+
+
+class Measured(Strict):
+    """Which endpoints of the load test speak to an entry: its "Measured here" line shows their
+    Express ÷ Flask ratios from the latest run in data/loadtest/."""
+
+    endpoints: list[Annotated[Id, Ref("run endpoint")]] = Field(
+        min_length=1, description="Ids of load-test endpoints (json, db, io, cpu, …), in the order to show them."
+    )
+    shows: Annotated[Line, AfterValidator(_no_figures)] = Field(
+        description="What those endpoints show about this question and what they do not, in a sentence with no figures."
+    )
+
+
 # --- criteria.yaml ---------------------------------------------------------------
 
 
@@ -160,6 +188,7 @@ class Criterion(Strict):
     question: Line = Field(description="The question the row answers, as a reader would ask it.")
     at_a_glance: bool = Field(default=False, description="Show this row in the home page's verdict at a glance.")
     claims: list[ArticleClaim] = Field(default=[], description="Article claims about this criterion.")
+    measured: Measured | None = Field(default=None, description="What this site's load test measured on this question.")
 
 
 class CriteriaFile(Strict):
@@ -245,6 +274,7 @@ class FaqEntry(Strict):
     answer: Markdown = Field(description=f"{FAQ_WORDS[0]}-{FAQ_WORDS[1]} words: the direct answer first, where to read more last.")
     related: Related = Field(default=Related(), description="Links to related entries.")
     claims: list[ArticleClaim] = Field(default=[], description="Article claims this entry confirms or corrects.")
+    measured: Measured | None = Field(default=None, description="What this site's load test measured on this question.")
     sources: SourceIds
     verified: dt.date = Field(description="Date the answer was last checked.")
 
@@ -323,6 +353,137 @@ class TreeFile(Strict):
     root: Annotated[Id, Ref("tree node")] = Field(description="Id of the first question.")
     questions: list[Question] = Field(min_length=1, description="Every question.")
     results: list[Result] = Field(min_length=1, description="Every result.")
+
+
+# --- loadtest/<id>.yaml: one run of `make loadtest`, written by loadtest/results.py ---------------
+
+# Text the harness writes about the machine and its method: shown escaped, never as Markdown.
+Said = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\n\r]+$")]
+Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*[0-9A-Za-z.+-]*$", max_length=40)]
+Count = Annotated[int, Field(ge=0)]
+Positive = Annotated[int, Field(ge=1)]
+Rps = Annotated[float, Field(ge=0)]
+Ms = Annotated[float, Field(ge=0)]
+
+
+class RunFacts(Strict):
+    date: dt.date = Field(description="UTC date the run started (YYYY-MM-DD); the file is named after it.")
+    started: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")] = Field(
+        description="UTC time the run started, as YYYY-MM-DDTHH:MM:SSZ."
+    )
+    minutes: Annotated[float, Field(gt=0)] = Field(description="How long the whole run took, in minutes.")
+    command: Said = Field(description="The command that wrote this file.")
+
+
+class Machine(Strict):
+    cpu: Said = Field(description="The processor, as /proc/cpuinfo names it.")
+    cores: Positive = Field(description="Logical CPU cores of the machine (a count), as the operating system counts them.")
+    memory_gib: Annotated[float, Field(gt=0)] = Field(description="Total memory, in GiB.")
+    os: Said = Field(description="The operating system, as /etc/os-release names it.")
+    kernel: Said = Field(description="The kernel release.")
+
+
+class Method(Strict):
+    load_generator: Said = Field(description="The load generator and its version, e.g. 'wrk 4.1.0'.")
+    wrk_threads: Said = Field(description="How many threads the load generator ran, and why.")
+    warmup_seconds: Count = Field(description="Length of the unmeasured warm-up before each cell, in seconds.")
+    duration_seconds: Positive = Field(description="Length of each measured repetition, in seconds.")
+    repetitions: Positive = Field(description="Measured repetitions per cell (a count).")
+    connections: list[Positive] = Field(
+        min_length=1, description="Concurrent connections (a count) at which every compared app is measured, ascending."
+    )
+    reference_connections: list[Positive] = Field(
+        min_length=1, description="Concurrent connections (a count) at which the reference points are measured."
+    )
+    wrk_timeout_seconds: Positive = Field(description="A response slower than this many seconds counts as a timeout.")
+    cpu_placement: Said = Field(description="Where the servers and the load generator ran: which CPU cores each could use.")
+    worker_rule: Said = Field(description="How many processes each configuration runs for the machine's cores, and why.")
+    noisy_above: Annotated[float, Field(ge=0)] = Field(
+        description="A cell whose spread is above this fraction is flagged noisy (0.1 means 10 %)."
+    )
+    database: Said = Field(description="The database the apps query, and its table.")
+
+
+class Versions(Strict):
+    python: Version = Field(description="Python version the Python apps ran on.")
+    node: Version = Field(description="Node.js version the Node apps ran on.")
+    postgresql: Version = Field(description="PostgreSQL server version.")
+    packages: dict[Annotated[str, StringConstraints(pattern=r"^[@a-z0-9][a-z0-9._/-]*$", max_length=100)], Version] = Field(
+        description="Each framework, server, driver and view engine, by its registry name, with the version installed."
+    )
+
+
+class LoadTestApp(Strict):
+    """One configuration under test: a framework behind a server, with its process count."""
+
+    id: Id = Field(description="Unique within the run; the cells name it.")
+    framework: FrameworkId | None = Field(default=None, description="The framework it runs; none for a reference point.")
+    name: Line = Field(description="The framework's name as the harness labels it.")
+    configuration: Line = Field(description="Server and processes, in a phrase, e.g. 'Gunicorn, 5 sync workers'.")
+    processes: Positive = Field(description="Processes serving requests (a count).")
+    multi_process: bool = Field(description="True when it runs more than one process.")
+    compared: bool = Field(
+        description="False where a multi-process configuration ran on a one-core server, which leaves its processes "
+        "nothing to spread over; the site then leaves it out of the comparison."
+    )
+    reference: bool = Field(description="True for a reference point (no framework of this site), measured at reference_connections only.")
+
+
+class LoadTestEndpoint(Strict):
+    """One URL every app serves with the same response."""
+
+    id: Id = Field(description="Unique within the run; the cells name it, and criteria and FAQ entries cite it.")
+    path: Annotated[str, StringConstraints(pattern=r"^/[A-Za-z0-9/?=&._-]*$", max_length=100)] = Field(
+        description="The path requested, with its query string."
+    )
+    what: Line = Field(description="What the endpoint does, in a phrase.")
+    call_ms: dict[Id, Ms] | None = Field(
+        default=None, description="For /cpu: milliseconds one call of its loop takes in each language, outside any server."
+    )
+
+
+class RpsFigures(Strict):
+    median: Rps = Field(description="Median of the repetitions, in requests per second.")
+    min: Rps = Field(description="Slowest repetition, in requests per second.")
+    max: Rps = Field(description="Fastest repetition, in requests per second.")
+
+
+class Latency(Strict):
+    p50: Ms = Field(description="Median over the repetitions of each one's 50th percentile latency, in ms.")
+    p99: Ms = Field(description="Median over the repetitions of each one's 99th percentile latency, in ms.")
+
+
+class Cell(Strict):
+    """One app on one endpoint at one number of connections, measured `repetitions` times."""
+
+    app: Id = Field(description="Id of an app of this file.")
+    endpoint: Id = Field(description="Id of an endpoint of this file.")
+    connections: Positive = Field(description="Concurrent connections the load generator kept open (a count).")
+    rps: RpsFigures = Field(description="Requests per second over the repetitions.")
+    spread: Annotated[float, Field(ge=0)] = Field(
+        description="(max − min) ÷ median of the repetitions' requests per second, as a fraction (0.1 means 10 %)."
+    )
+    noisy: bool = Field(description="True when spread is above the method's noisy_above.")
+    latency_ms: Latency = Field(description="Latency percentiles, in ms.")
+    errors: Count = Field(description="Socket errors plus responses with a status above 399, over all repetitions (a count).")
+    timeouts: Count = Field(description="Requests with no response within wrk_timeout_seconds, over all repetitions (a count).")
+    peak_memory_mib: Annotated[float, Field(ge=0)] = Field(
+        description="Peak resident memory of the server's whole process tree, in MiB; forked workers count shared pages "
+        "again, so for several processes it is an upper bound."
+    )
+    runs: list[Rps] = Field(min_length=1, description="Each repetition's requests per second, in the order measured.")
+
+
+class LoadTestRun(Strict):
+    """One full run of `make loadtest`: data/loadtest/<YYYY-MM-DD>.yaml, written by the harness, never by hand."""
+
+    run: RunFacts = Field(description="When the run started, how long it took and the command that wrote the file.")
+    machine: Machine = Field(description="The one machine that ran the servers, the load generator and the database.")
+    method: Method = Field(description="How every cell was measured.")
+    versions: Versions = Field(description="What ran, as read at run time.")
+    apps: list[LoadTestApp] = Field(min_length=1, description="The configurations measured.")
+    endpoints: list[LoadTestEndpoint] = Field(min_length=1, description="The URLs each configuration served.")
+    cells: list[Cell] = Field(min_length=1, description="One per app, endpoint and number of connections.")
 
 
 def fact_fields(model: type[BaseModel] = Framework) -> dict[str, str]:

@@ -21,6 +21,11 @@ MACROS: dict[str, str] = {
     "bibliography": "sources:bibliography",
     "decision_tree": "tree:decision_tree",
     "data_reference": "reference:data_reference",
+    "loadtest_summary": "loadtest:loadtest_summary",
+    "loadtest_method": "loadtest:loadtest_method",
+    "loadtest_ratios": "loadtest:loadtest_ratios",
+    "loadtest_charts": "loadtest:loadtest_charts",
+    "loadtest_runs": "loadtest:loadtest_runs",
 }
 
 

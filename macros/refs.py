@@ -57,10 +57,14 @@ def walker(annotation: Any) -> Walk:
         return _nothing if item is _nothing else lambda value, loc: (r for i, v in enumerate(value) for r in item(v, loc + (i,)))
     if origin is dict:
         key, item = (walker(a) for a in get_args(annotation))
+        if key is _nothing and item is _nothing:
+            return _nothing
         return lambda value, loc: (r for k, v in value.items() for r in (*key(k, loc + (k,)), *item(v, loc + (k,))))
     if origin in (Union, types.UnionType):
         options = [w for w in (walker(a) for a in get_args(annotation) if a is not type(None)) if w is not _nothing]
-        return (lambda value, loc: (r for w in options for r in w(value, loc))) if options else _nothing
+        if not options:
+            return _nothing
+        return lambda value, loc: iter(()) if value is None else (r for w in options for r in w(value, loc))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         model = annotation
         fields = [(name, w) for name, info in model.model_fields.items() if (w := walker(full_annotation(info))) is not _nothing]

@@ -31,6 +31,7 @@ class FileKind:
     about: str  # what it holds, in a sentence (schema and export descriptions)
     part: str  # its file in the JSON export: /data/v1/<part>.json
     export_key: str  # its key in the export's knowledge.json
+    named_by_file: bool = False  # one file per record, whose id is the file's name (the file holds no id)
 
     @property
     def many(self) -> bool:
@@ -53,8 +54,12 @@ SCENARIOS = FileKind("scenarios", "data/scenarios.yaml", m.ScenariosFile, "Scena
                      "scenarios", "scenarios")
 TREE = FileKind("decision-tree", "data/decision-tree.yaml", m.TreeFile, "The decision tree, as in data/decision-tree.yaml.",
                 "decision-tree", "decision_tree")
+# Written by `make loadtest` (loadtest/results.py), one file per run, named by the run's date.
+LOADTEST = FileKind("loadtest", "data/loadtest/*.yaml", m.LoadTestRun,
+                    "Every run of this site's load test, as in data/loadtest/<id>.yaml (id: the file's name).",
+                    "loadtest", "loadtest", named_by_file=True)
 
-FILES: list[FileKind] = [SOURCES, CRITERIA, FRAMEWORK, FAQ, SCENARIOS, TREE]
+FILES: list[FileKind] = [SOURCES, CRITERIA, FRAMEWORK, FAQ, SCENARIOS, TREE, LOADTEST]
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,14 @@ class Kind:
     cites_as: str = ""  # a kind shown inside another's entry (a value, in its criterion's row) cites as that kind
     diffed: bool = True  # reported on its own by `python -m macros diff`
 
-    def find(self, model: BaseModel) -> Iterator[Found]:
-        """Every record of this kind in one file's model."""
+    def find(self, model: BaseModel, name: str) -> Iterator[Found]:
+        """Every record of this kind in one file's model; `name` is the file's name without .yaml."""
+        file_id = name if self.file.named_by_file else getattr(model, "id", "")
         for path in self.paths:
-            yield from self._walk(model, path, (), "")
+            if path:
+                yield from self._walk(model, path, (), file_id)
+            elif self.include(model):  # the file is the record
+                yield Found(self, file_id, model, ())
 
     def _walk(self, value: Any, path: tuple[str, ...], loc: Loc, parent: str) -> Iterator[Found]:
         if not path:
@@ -140,6 +149,13 @@ KINDS: list[Kind] = [
     Kind("answer", "answer", "answers", TREE, (("questions", "answers"),), lambda f, c: f.model.label, parent="tree node", diffed=False),
     Kind("source", "source", "sources", SOURCES, (("sources",),), lambda f, c: f.model.title, lambda f: links.source(f.id),
          unique=("id", "number"), attr="sources"),
+    Kind("run", "load-test run", "load-test runs", LOADTEST, ((),), lambda f, c: f"Load test of {f.model.run.date.day} {f.model.run.date:%b %Y}",
+         lambda f: links.run(f.id), unique=(), attr="runs", cited_in="Load test"),
+    # Apps and endpoints are unique within their run; the cells of a run name its own (rules.py).
+    Kind("run app", "load-test app", "load-test apps", LOADTEST, (("apps",),), lambda f, c: f.model.id, parent="run",
+         diffed=False),
+    Kind("run endpoint", "load-test endpoint", "load-test endpoints", LOADTEST, (("endpoints",),), lambda f, c: f.model.path,
+         parent="run", diffed=False),
     Kind("article", "source of kind 'article'", "articles", SOURCES, (("sources",),), lambda f, c: f.model.title,
          subset_of="source", include=lambda s: s.kind == "article", diffed=False),
 ]

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .. import links
 from ..catalog import Catalog
 from ..links import Linker
+from ..measurement import RATIO_CONNECTIONS, ratio_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -82,7 +83,7 @@ _env = Environment(
 )
 
 _env.filters.update(md=md, md_inline=md_inline, plain=plain, names=names)
-_env.globals.update(links=links, month_name=month_name)
+_env.globals.update(links=links, month_name=month_name, ratio_text=ratio_text, ratio_connections=RATIO_CONNECTIONS)
 
 
 def render(template: str, catalog: Catalog, page: Page, **context: Any) -> str:

@@ -14,7 +14,7 @@ import types
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from annotated_types import Ge, Le, MinLen
+from annotated_types import Ge, Gt, Le, MinLen
 from markupsafe import Markup, escape
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
@@ -112,10 +112,15 @@ def describe(annotation: Any, plural: bool = False) -> tuple[Markup, Markup]:
         if base is str:
             pattern = next((c.pattern for c in meta if isinstance(c, StringConstraints) and c.pattern), None)
             return escape("texts" if plural else "text"), Markup("matching <code>{}</code>").format(pattern) if pattern else Markup("")
-        if base is int:
+        if base in (int, float):
             low = next((c.ge for c in meta if isinstance(c, Ge)), None)
+            above = next((c.gt for c in meta if isinstance(c, Gt)), None)
             high = next((c.le for c in meta if isinstance(c, Le)), None)
-            return escape("whole number"), escape(f"{low} to {high}" if low is not None and high is not None else "")
+            if low is not None and high is not None:
+                limits = f"{low} to {high}"
+            else:
+                limits = f"at least {low}" if low is not None else f"above {above}" if above is not None else ""
+            return describe(base, plural)[0], escape(limits)
         return describe(base, plural)
     if origin in (Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
@@ -135,6 +140,10 @@ def describe(annotation: Any, plural: bool = False) -> tuple[Markup, Markup]:
         return escape("date"), escape("YYYY-MM-DD, unquoted, e.g. 2026-11-25")
     if annotation is bool:
         return escape("true or false"), Markup("")
+    if annotation is int:
+        return escape("whole numbers" if plural else "whole number"), Markup("")
+    if annotation is float:
+        return escape("numbers" if plural else "number"), Markup("")
     if annotation is str:
         return escape("text"), Markup("")
     raise TypeError(f"the data reference cannot describe {annotation!r}: teach reference.describe about it")
@@ -201,6 +210,7 @@ EXPORT_ABOUT = {
     "faq": "FAQ categories and entries, as in data/faq.yaml.",
     "scenarios": "Scenarios, as in data/scenarios.yaml.",
     "decision-tree": "The decision tree, as in data/decision-tree.yaml.",
+    "loadtest": "Every run of the load test, as in data/loadtest/<id>.yaml, each with its id.",
 }
 assert set(EXPORT_ABOUT) == set(export.ALL), "EXPORT_ABOUT out of step with export.ALL"
 

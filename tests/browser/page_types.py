@@ -43,6 +43,7 @@ def page_types(catalog: Catalog | None = None) -> list[PageType]:
         PageType("faq", "faq/"),
         PageType("scenarios", "scenarios/"),
         PageType("sources", "sources/"),
+        PageType("loadtest", "loadtest/", ready="svg.kb-chart"),
         PageType("decide", "decide/", ready=".kb-tree__app .kb-tree__answer"),
         PageType("decide-result", "decide/" + first_result_hash(catalog), ready=".kb-tree__app [data-recommend]"),
         PageType("contribute", "contribute/"),

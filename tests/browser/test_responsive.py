@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.catalog import Catalog, load_catalog
 from tests.helpers import ROOT
 
-PAGES = ["", "compare/", "frameworks/", "frameworks/flask/", "frameworks/express/", "faq/", "scenarios/", "sources/",
+PAGES = ["", "compare/", "frameworks/", "frameworks/flask/", "frameworks/express/", "faq/", "loadtest/", "scenarios/", "sources/",
          "about/", "about/conventions/", "decide/"]
 
 

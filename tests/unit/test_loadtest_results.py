@@ -44,7 +44,8 @@ def test_both_yaml_versions_read_back_the_document() -> None:
 
 def test_the_header_and_the_contracts_layout() -> None:
     text = results.dump(document())
-    assert text.startswith("# Written by `make loadtest`: do not edit by hand; rerun it.\nrun:\n  date: 2026-12-02\n")
+    assert text.startswith("# yaml-language-server: $schema=../schema/loadtest.schema.json\n"
+                           "# Written by `make loadtest`: do not edit by hand; rerun it.\nrun:\n  date: 2026-12-02\n")
     assert '  started: "2026-12-02T14:03:11Z"\n' in text
     assert "  connections: [1, 16, 64, 256]\n" in text
     assert '    "@fastify/view": "12.0.0"\n' in text

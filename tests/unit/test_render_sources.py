@@ -23,13 +23,14 @@ def test_the_macro_is_registered() -> None:
 
 
 def test_sources_keep_the_numbers_the_data_gives_them(data: DataCopy) -> None:
-    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "beta-docs": 2, "some-article": 3, "alpha-changes": 4, "alpha-bench": 5, "beta-tag": 6}
+    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "beta-docs": 2, "some-article": 3, "alpha-changes": 4, "alpha-bench": 5, "beta-tag": 6,
+                                                 "minimal-loadtest": 7}
     # A source added in the middle of the file takes the next number; no other number moves.
-    data.replace("sources.yaml", "  - id: beta-docs\n", "  - id: gamma-docs\n    number: 7\n    title: Gamma\n    publisher: G\n"
+    data.replace("sources.yaml", "  - id: beta-docs\n", "  - id: gamma-docs\n    number: 8\n    title: Gamma\n    publisher: G\n"
                  "    url: https://gamma.example.org/\n    kind: official-docs\n    read: 2026-11-01\n  - id: beta-docs\n")
     data.replace("scenarios.yaml", "    sources: [alpha-docs]\n", "    sources: [alpha-docs, gamma-docs]\n")
-    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "gamma-docs": 7, "beta-docs": 2, "some-article": 3, "alpha-changes": 4,
-                                                 "alpha-bench": 5, "beta-tag": 6}
+    assert numbers(load_catalog(data.root)) == {"alpha-docs": 1, "gamma-docs": 8, "beta-docs": 2, "some-article": 3, "alpha-changes": 4,
+                                                 "alpha-bench": 5, "beta-tag": 6, "minimal-loadtest": 7}
 
 
 def cited_by(catalog: Catalog, source_id: str) -> list[tuple[str, str, str]]:
@@ -49,7 +50,7 @@ def test_citations_name_every_kind_of_citing_entry() -> None:
 
 
 def test_every_cited_source_has_its_citers(catalog: Catalog) -> None:
-    cited = {ref.id for ref in references(catalog._ds) if ref.kind in ("source", "article")}
+    cited = {ref.id for ref in references(catalog._ds) if ref.kind in ("source", "article")} | set(catalog.run_sources.values())
     assert {sid for sid, found in catalog.citations.items() if found} == cited
 
 
