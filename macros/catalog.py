@@ -14,7 +14,7 @@ from typing import Any
 
 from . import measurement
 from . import model as m
-from .dataset import Dataset, Record, read_dataset
+from .dataset import Dataset, Record, cyclic_gc_paused, read_dataset
 from .errors import DataInvalid
 from .registry import KINDS, TREE, FileKind, Found, Kind
 from .rules import check
@@ -147,9 +147,10 @@ class Catalog:
 
 def load_catalog(root: Path) -> Catalog:
     """Read and validate data/ under `root`; raise DataInvalid listing every problem."""
-    ds, errors = read_dataset(root.resolve())
-    errors += check(ds)  # rules skip files that failed, so every visible problem is reported
-    if errors:
-        raise DataInvalid(errors)
-    return Catalog(ds)
+    with cyclic_gc_paused():
+        ds, errors = read_dataset(root.resolve())
+        errors += check(ds)  # rules skip files that failed, so every visible problem is reported
+        if errors:
+            raise DataInvalid(errors)
+        return Catalog(ds)
 

@@ -128,6 +128,8 @@ def plain_markdown_project(work: Path) -> Path:
         shutil.copy2(page, plain / "docs" / page.relative_to(capture / "rendered"))
     nav = json.loads((capture / "rendered" / "nav.json").read_text(encoding="utf-8"))
     config = re.sub(r"\nnav:\n(?:(?:  .*|\s*)\n)*", "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False), without_macros(config))
+    # Nothing to watch in data/ either (MkDocs refuses a `watch:` path that is missing).
+    config = config.replace("\nwatch:\n  - data\n", "\nwatch:\n")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain
 
@@ -257,7 +259,9 @@ def synthetic_data(real: Path, out: Path, scale: Scale) -> dict[str, int]:
             new["values"] = {_cid(cid, k): {**v, "sources": [ref("source", s, k) for s in v.get("sources", [])]}
                              for k in range(wide) for cid, v in fw["values"].items()}
             fws[new["id"]] = new
-    cited = _cited(criteria, faq, scenarios, fws)
+    shutil.copytree(real / "loadtest", out / "loadtest")  # the measured runs, as they are
+    runs = [_read(p) for p in sorted((out / "loadtest").glob("*.yaml"))]
+    cited = _cited(criteria, faq, scenarios, fws) | _cited(runs, [], [], {})
     sources = [s for s in sources if s["id"] in cited]  # a source nobody cites is an error
     for number, source in enumerate(sources, start=1):
         source["number"] = number  # each keeps a number of its own
