@@ -357,8 +357,9 @@ class TreeFile(Strict):
 
 # --- loadtest/<id>.yaml: one run of `make loadtest`, written by loadtest/results.py ---------------
 
-# Text the harness writes about the machine and its method: shown escaped, never as Markdown.
-Said = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\n\r]+$")]
+# Text the harness writes about the machine and its method: one line, shown escaped, never as Markdown.
+# It refuses markup all the same, so that one rule holds for every text field of data/.
+Said = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\n\r]+$"), AfterValidator(_markdown)]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*[0-9A-Za-z.+-]*$", max_length=40)]
 Count = Annotated[int, Field(ge=0)]
 Positive = Annotated[int, Field(ge=1)]

@@ -130,10 +130,13 @@ def test_a_measured_figure_leads_to_its_cell(browser: Browser, site_url: str, ca
     criterion = next(c for c in catalog.criteria.values() if c.measured)
     with loadtest(browser, site_url, 1280) as page:
         page.goto(site_url + f"compare/#{criterion.id}")
-        figure = page.locator(f"[id='{criterion.id}'] .kb-measured a").filter(has_text=re.compile("^×")).first
+        row = page.locator(f".kb-compare__row[data-kb-criterion='{criterion.id}']")
+        expect(row.locator("details.kb-compare__more")).to_have_attribute("open", "")  # a link to a row opens its details
+        figure = row.locator(".kb-measured a").filter(has_text=re.compile("^×")).first
         target, shown = figure.evaluate("a => a.href"), figure.inner_text()
         assert target.startswith(site_url + "loadtest/#ratio-")
-        page.goto(target)
+        figure.click()
+        page.wait_for_url(target)
         cell = page.locator(f"[id='{target.split('#')[1]}']")
         expect(cell).to_be_in_viewport()
         expect(cell).to_contain_text(shown)
