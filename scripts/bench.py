@@ -227,6 +227,8 @@ def synthetic_data(real: Path, out: Path, scale: Scale) -> dict[str, int]:
 
     sources = [{**s, "id": _cid(s["id"], j), "title": _named(s["title"], j), "url": s["url"] if j == 0 else f"{s['url']}#copy-{j}"}
                for j in range(long) for s in src["sources"]["sources"]]
+    for s in sources[len(src["sources"]["sources"]):]:
+        s.pop("measurement", None)  # each run keeps its one source, the original; a copy is a plain benchmark
     groups = [{**g, "id": _cid(g["id"], j), "name": _named(g["name"], j)} for j in range(wide) for g in src["criteria"]["groups"]]
     criteria = [{**c, "id": _cid(c["id"], j), "group": ref("group", c["group"], j), "name": _named(c["name"], j),
                  "claims": claims(c.get("claims", []), j)} for j in range(wide) for c in src["criteria"]["criteria"]]
@@ -261,7 +263,7 @@ def synthetic_data(real: Path, out: Path, scale: Scale) -> dict[str, int]:
             fws[new["id"]] = new
     shutil.copytree(real / "loadtest", out / "loadtest")  # the measured runs, as they are
     runs = [_read(p) for p in sorted((out / "loadtest").glob("*.yaml"))]
-    cited = _cited(criteria, faq, scenarios, fws) | _cited(runs, [], [], {})
+    cited = _cited(criteria, faq, scenarios, fws) | _cited(runs, [], [], {}) | {s["id"] for s in sources if "measurement" in s}
     sources = [s for s in sources if s["id"] in cited]  # a source nobody cites is an error
     for number, source in enumerate(sources, start=1):
         source["number"] = number  # each keeps a number of its own
